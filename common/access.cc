@@ -1,0 +1,16 @@
+#include "common/access.h"
+
+namespace tdkt {
+
+Status RequireRole(const Caller& caller, std::initializer_list<Role> allowed, const char* action) {
+  for (Role r : allowed) if (r == caller.role) return Status::Ok();
+  return Status::PermissionDenied("the role '" + RoleName(caller.role) + "' may not " + action);
+}
+
+Status RequireWithinSubtree(const Caller& caller, const AgencyTree& tree, const std::string& agency) {
+  if (tree.Find(caller.agency) && tree.IsWithin(caller.agency, agency)) return Status::Ok();
+  return Status::PermissionDenied("agency '" + agency + "' is outside the caller's agency (" +
+                                  caller.agency + ") and its sub-units");
+}
+
+}  // namespace tdkt

@@ -1,0 +1,22 @@
+// Authorisation checks shared by all services: which roles may call an RPC,
+// and whether a caller may act on an agency (only inside its own subtree).
+#pragma once
+
+#include <initializer_list>
+#include <string>
+
+#include "common/agency_tree.h"
+#include "common/auth.h"
+#include "common/status.h"
+
+namespace tdkt {
+
+// PERMISSION_DENIED unless the caller's role is one of `allowed`.
+Status RequireRole(const Caller& caller, std::initializer_list<Role> allowed, const char* action);
+
+// PERMISSION_DENIED unless `agency` (after following merges) lies inside the
+// caller's agency subtree. NOT_FOUND-free by design: an unknown agency is
+// reported the same way, so callers cannot probe other subtrees.
+Status RequireWithinSubtree(const Caller& caller, const AgencyTree& tree, const std::string& agency);
+
+}  // namespace tdkt

@@ -1,0 +1,83 @@
+#include "common/server_host.h"
+
+#include <signal.h>
+
+#include <chrono>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include "common/log.h"
+
+namespace tdkt {
+
+ServerHost::ServerHost(ServerHostOptions options, Metrics& metrics)
+    : options_(std::move(options)), metrics_(metrics) {}
+
+ServerHost::~ServerHost() {
+  if (server_) Shutdown(0);
+}
+
+void ServerHost::BlockShutdownSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+void ServerHost::AddService(grpc::Service* service) { services_.push_back(service); }
+
+Status ServerHost::Start() {
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  std::string address = options_.listen_host + ":" + std::to_string(options_.grpc_port);
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &bound_port_);
+  builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
+  builder.SetMaxSendMessageSize(options_.max_message_bytes);
+  for (auto* s : services_) builder.RegisterService(s);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(metrics_.NewInterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  server_ = builder.BuildAndStart();
+  if (!server_ || bound_port_ == 0) {
+    return Status::Unavailable("cannot listen on " + address + " (port in use?)");
+  }
+  if (options_.metrics_port >= 0) {
+    try {
+      metrics_.Serve(options_.listen_host, options_.metrics_port);
+    } catch (const std::exception& e) {
+      return Status::Unavailable("cannot serve metrics on port " +
+                                 std::to_string(options_.metrics_port) + ": " + e.what());
+    }
+  }
+  server_->GetHealthCheckService()->SetServingStatus(true);
+  log::Info("listening", {{"service", options_.service_name},
+                          {"grpc", options_.listen_host + ":" + std::to_string(bound_port_)},
+                          {"metrics", std::to_string(metrics_.port())}});
+  return Status::Ok();
+}
+
+void ServerHost::WaitForShutdownSignal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  int sig = 0;
+  sigwait(&set, &sig);
+  log::Info("shutting down", {{"service", options_.service_name},
+                              {"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
+  Shutdown();
+}
+
+void ServerHost::Shutdown(int grace_ms) {
+  if (!server_) return;
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  server_->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(grace_ms));
+  server_->Wait();
+  server_.reset();
+  log::Info("stopped", {{"service", options_.service_name}});
+}
+
+}  // namespace tdkt

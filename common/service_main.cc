@@ -1,0 +1,42 @@
+#include "common/service_main.h"
+
+#include <iostream>
+
+#include "common/log.h"
+
+namespace tdkt {
+
+ServiceMain::ServiceMain(std::string name, int index) : name_(std::move(name)) {
+  DeclareServiceOptions(config_, index);
+}
+
+int ServiceMain::Run(int argc, char** argv, const std::function<Status(ServerHost&)>& wire) {
+  ServerHost::BlockShutdownSignals();
+  Status st = config_.Load(argc, argv);
+  if (config_.help_requested()) {
+    std::cout << config_.Usage(argv[0]);
+    return 0;
+  }
+  if (!st.ok()) {
+    std::cerr << "error: " << st.ToString() << "\n\n" << config_.Usage(argv[0]);
+    return 2;
+  }
+  log::SetLevel(config_.Get("log-level"));
+  ServerHostOptions options;
+  options.service_name = name_;
+  options.listen_host = config_.Get("listen-host");
+  options.grpc_port = config_.GetInt("grpc-port");
+  options.metrics_port = config_.GetInt("metrics-port");
+  options.max_message_bytes = config_.GetInt("max-message-bytes");
+  ServerHost host(options, metrics_);
+  st = wire(host);
+  if (st.ok()) st = host.Start();
+  if (!st.ok()) {
+    log::Error("cannot start", {{"service", name_}, {"error", st.ToString()}});
+    return 1;
+  }
+  host.WaitForShutdownSignal();
+  return 0;
+}
+
+}  // namespace tdkt

@@ -1,0 +1,18 @@
+// Vietnam's civil time (UTC+7 all year, no daylight saving), used for years
+// in filters and reports.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace tdkt {
+
+constexpr int64_t kVietnamOffsetSeconds = 7 * 3600;
+
+// Calendar year in Vietnam of a Unix time in seconds.
+int VietnamYear(int64_t unix_seconds);
+
+// True when `date` is a real calendar date written YYYY-MM-DD.
+bool IsIsoDate(const std::string& date);
+
+}  // namespace tdkt

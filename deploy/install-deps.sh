@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages needed to build, test and run tdkt.
+# Only packages that are missing are installed, so on a ready machine this is
+# a fast no-op and needs neither network nor root.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libhiredis-dev prometheus-cpp-dev libjwt-dev nlohmann-json3-dev
+  libicu-dev libssl-dev libgtest-dev libgmock-dev
+  redis-server  # also pulls in redis-tools (redis-cli)
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  # Status is "install ok installed" only for a fully installed package.
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  SUDO=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update
+"${SUDO[@]}" apt-get install -y "${missing[@]}"
+
+# The Debian package enables a system redis on port 6379; we never use it
+# (tdkt runs its own on 6380 under var/), so leave it alone rather than guess.

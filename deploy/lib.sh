@@ -1,0 +1,95 @@
+# shellcheck shell=bash
+# Helpers shared by deploy/run-*.sh (sourced, not run).
+# Everything starts in its own session (setsid) so that Ctrl-C in the
+# terminal reaches only the script, which then stops things in order.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR=$(cd "$ROOT" && realpath -m "${BUILD_DIR:-build}")
+REDIS_PID=""
+REDIS_PORT=""
+
+die() { echo "error: $*" >&2; exit 1; }
+
+# True while process $1 runs. Not "kill -0": that also succeeds for a child
+# that has exited but is not yet reaped (a zombie).
+alive() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} != Z ]]
+}
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# render_redis_conf PORT DIR LOGFILE OUT: fills in the redis.conf template.
+render_redis_conf() {
+  sed -e "s|@PORT@|$1|" -e "s|@DIR@|$2|" -e "s|@LOGFILE@|$3|" \
+    "$ROOT/deploy/redis/redis.conf.template" >"$4"
+}
+
+# start_redis PORT DIR LOGFILE [redis-server overrides...]
+# Starts redis in the background and waits for PING. Returns 1 (with the
+# process gone) if it does not come up, e.g. because the port is taken.
+start_redis() {
+  local port=$1 dir=$2 log=$3
+  shift 3
+  mkdir -p "$dir"
+  render_redis_conf "$port" "$dir" "$log" "$dir/redis.conf"
+  # Output before the log file is open (e.g. a bad option) lands in it too.
+  setsid redis-server "$dir/redis.conf" "$@" </dev/null >>"$log" 2>&1 &
+  REDIS_PID=$! REDIS_PORT=$port
+  for _ in $(seq 100); do
+    [[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]] && return 0
+    alive "$REDIS_PID" || break
+    sleep 0.1
+  done
+  kill -KILL "$REDIS_PID" 2>/dev/null || true
+  wait "$REDIS_PID" 2>/dev/null || true
+  REDIS_PID=""
+  return 1
+}
+
+# Throwaway redis for tests and benchmarks on a free random port, in DIR
+# (no AOF, no snapshots unless overridden). Retries if the port races away.
+start_scratch_redis() {
+  local dir=$1 port
+  shift
+  for _ in 1 2 3 4 5; do
+    port=$((20000 + RANDOM % 30000))
+    port_in_use "$port" && continue
+    start_redis "$port" "$dir" "$dir/redis.log" --appendonly no --save '' "$@" && return 0
+  done
+  [[ -f $dir/redis.log ]] && tail -n 20 "$dir/redis.log" >&2
+  die "could not start a scratch redis-server"
+}
+
+# stop_pid PID: SIGTERM, wait up to 15 s, then SIGKILL; always reaps.
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 150); do
+    alive "$pid" || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# stop_redis [nosave]: SHUTDOWN fsyncs and closes the AOF, so a node's data
+# survives; falls back to SIGTERM (same effect) if redis-cli cannot talk.
+stop_redis() {
+  [[ -n $REDIS_PID ]] || return 0
+  redis-cli -p "$REDIS_PORT" shutdown "$@" >/dev/null 2>&1 || true
+  stop_pid "$REDIS_PID"
+  REDIS_PID=""
+}
+
+# Tests and benchmarks read the public unit lists from ../shared/data when
+# it sits next to the repository; tell them where (absolute path).
+export_shared_data_dir() {
+  if [[ -d $ROOT/../shared/data ]]; then
+    TDKT_SHARED_DATA_DIR=$(cd "$ROOT/../shared/data" && pwd)
+    export TDKT_SHARED_DATA_DIR
+  fi
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs build/bench/tdkt-bench against a throwaway Redis on a free port.
+# Env: BENCH_ARGS (passed to tdkt-bench, word-split), BUILD_DIR,
+#      BENCH_APPENDFSYNC (default everysec).
+set -euo pipefail
+# shellcheck source=deploy/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+BENCH=$BUILD_DIR/bench/tdkt-bench
+[[ -x $BENCH ]] || die "$BENCH not found; run 'make build' first"
+read -ra bench_args <<<"${BENCH_ARGS:-}"
+
+SCRATCH=$(mktemp -d -t tdkt-bench.XXXXXX)
+# shellcheck disable=SC2317  # called from the trap
+cleanup() { stop_redis nosave; rm -rf "$SCRATCH"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# AOF on, as in production, but fsync once a second by default: with
+# "always" the numbers mostly measure this machine's disk. Set
+# BENCH_APPENDFSYNC=always to measure the 'make run' setting.
+FSYNC=${BENCH_APPENDFSYNC:-everysec}
+start_scratch_redis "$SCRATCH/redis" --appendonly yes --appendfsync "$FSYNC"
+export TDKT_BENCH_REDIS_PORT=$REDIS_PORT
+export_shared_data_dir
+echo "run-bench: redis on 127.0.0.1:$REDIS_PORT, appendonly yes, appendfsync $FSYNC"
+
+rc=0
+"$BENCH" "${bench_args[@]}" "$@" || rc=$?
+exit "$rc"

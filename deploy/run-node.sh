@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Runs one tdkt node in the foreground: Redis (AOF, fsync always) plus the
+# four services, with demo data loaded. Ctrl-C stops everything cleanly;
+# data stays in var/ and is there again on the next run.
+# Env: NODE_AGENCY (default TW), TDKT_REDIS_PORT (6380), TDKT_LISTEN_HOST
+#      (127.0.0.1), TDKT_AGENCIES_FILE, BUILD_DIR (build), DEMO_DATA (1).
+set -euo pipefail
+# shellcheck source=deploy/lib.sh
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"  # services resolve relative paths (e.g. var/jwt-secret) from here
+
+VAR=$ROOT/var
+NODE_AGENCY=${NODE_AGENCY:-${TDKT_NODE_AGENCY:-TW}}
+HOST=${TDKT_LISTEN_HOST:-127.0.0.1}
+REDIS_PORT_WANTED=${TDKT_REDIS_PORT:-6380}
+TDKTCTL=$BUILD_DIR/tools/tdktctl/tdktctl
+
+# name, binary (under BUILD_DIR), gRPC port, metrics port
+SERVICES=(
+  "nomination     services/nomination/tdkt-nomination 50051 9451"
+  "evaluation     services/tdkt-evaluation            50052 9452"
+  "campaign-media services/tdkt-campaign-media        50053 9453"
+  "reporting      services/tdkt-reporting             50054 9454"
+)
+
+# Unit list for the nomination service: the full 2025 list when the shared
+# data sits next to the repo, else the small slice shipped in deploy/data.
+if [[ -z ${TDKT_AGENCIES_FILE:-} ]]; then
+  TDKT_AGENCIES_FILE=$ROOT/deploy/data/agencies-demo.json
+  [[ -f $ROOT/../shared/data/units-2025.json ]] &&
+    TDKT_AGENCIES_FILE=$(cd "$ROOT/../shared/data" && pwd)/units-2025.json
+fi
+
+for svc in "${SERVICES[@]}" "tdktctl tools/tdktctl/tdktctl"; do
+  read -r name bin _ <<<"$svc"
+  [[ -x $BUILD_DIR/$bin ]] || die "$BUILD_DIR/$bin not found; run 'make build' first"
+done
+port_in_use "$REDIS_PORT_WANTED" &&
+  die "port $REDIS_PORT_WANTED is taken (an old node still running? 'redis-cli -p $REDIS_PORT_WANTED shutdown')"
+
+# Settings every service reads from the environment (flags below override).
+export TDKT_REDIS_HOST=127.0.0.1 TDKT_REDIS_PORT=$REDIS_PORT_WANTED
+export TDKT_NODE_AGENCY=$NODE_AGENCY TDKT_LISTEN_HOST=$HOST
+export TDKT_JWT_SECRET_FILE=$VAR/jwt-secret
+
+mkdir -p "$VAR/redis" "$VAR/log"
+SERVICE_PIDS=()
+stopped=0
+# shellcheck disable=SC2317,SC2119  # called from the trap
+stop_all() {
+  ((stopped)) && return 0
+  stopped=1
+  echo "stopping services..."
+  for pid in "${SERVICE_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${SERVICE_PIDS[@]}"; do stop_pid "$pid"; done
+  # Redis last, so in-flight requests can still finish their writes.
+  echo "stopping redis (AOF kept in $VAR/redis)..."
+  stop_redis
+}
+trap stop_all EXIT
+trap 'exit 0' INT TERM  # Ctrl-C is the normal way to stop: exit 0 after cleanup
+
+start_redis "$REDIS_PORT_WANTED" "$VAR/redis" "$VAR/log/redis.log" ||
+  { tail -n 20 "$VAR/log/redis.log" >&2; die "redis-server did not start"; }
+echo "redis ready on 127.0.0.1:$REDIS_PORT (data in $VAR/redis)"
+
+# Minting a token creates the signing key (0600) if missing. Do it before
+# the services start so they all read the same key.
+mint() { "$TDKTCTL" token --secret-file="$TDKT_JWT_SECRET_FILE" --ttl=86400 "$@"; }
+ADMIN_TOKEN=$(mint --role=admin --agency="$NODE_AGENCY" --subject=demo-admin)
+OFFICER_TOKEN=$(mint --role=officer --agency="$NODE_AGENCY" --subject=demo-officer)
+
+for svc in "${SERVICES[@]}"; do
+  read -r name bin grpc metrics <<<"$svc"
+  extra=()
+  [[ $name == nomination ]] && extra=(--agencies-file="$TDKT_AGENCIES_FILE")
+  setsid "$BUILD_DIR/$bin" --grpc-port="$grpc" --metrics-port="$metrics" "${extra[@]}" \
+    </dev/null >"$VAR/log/$name.log" 2>&1 &
+  SERVICE_PIDS+=($!)
+done
+
+# Wait (up to 30 s each) until every service reports SERVING.
+i=0
+for svc in "${SERVICES[@]}"; do
+  read -r name _ grpc _ <<<"$svc"
+  pid=${SERVICE_PIDS[i++]}
+  for try in $(seq 300); do
+    # timeout: a health call must never hang the start-up loop.
+    timeout 5 "$TDKTCTL" health --addr="$HOST:$grpc" >/dev/null 2>&1 && break
+    if ! alive "$pid" || ((try == 300)); then
+      tail -n 20 "$VAR/log/$name.log" >&2
+      die "$name did not become healthy (log: $VAR/log/$name.log)"
+    fi
+    sleep 0.1
+  done
+  echo "$name serving on $HOST:$grpc"
+done
+
+# Demo data uses fixed request ids, so loading it again changes nothing.
+if [[ ${DEMO_DATA:-1} == 1 ]]; then
+  "$TDKTCTL" demo-data --addr="$HOST:50051" --token="$ADMIN_TOKEN" >>"$VAR/log/demo-data.log" 2>&1 &&
+    echo "demo data loaded" ||
+    echo "WARNING: demo data failed to load, see $VAR/log/demo-data.log" >&2
+fi
+
+CTL=${TDKTCTL#"$ROOT"/}
+cat <<EOF
+
+tdkt node ready (agency $NODE_AGENCY, units from $TDKT_AGENCIES_FILE)
+  gRPC      nomination     $HOST:50051
+            evaluation     $HOST:50052
+            campaign-media $HOST:50053
+            reporting      $HOST:50054
+  metrics   http://$HOST:9451/metrics .. http://$HOST:9454/metrics
+  redis     127.0.0.1:$REDIS_PORT (AOF, appendfsync always; data in $VAR/redis)
+  logs      $VAR/log/
+  jwt key   $TDKT_JWT_SECRET_FILE
+
+Tokens, valid 24 h (paste into your shell):
+ADMIN_TOKEN=$ADMIN_TOKEN
+OFFICER_TOKEN=$OFFICER_TOKEN
+
+Try:
+  $CTL health --addr=$HOST:50051
+  $CTL token --role=officer --agency=56 --subject=kh-officer --secret-file=var/jwt-secret
+  $CTL demo-data --addr=$HOST:50051 --token=\$ADMIN_TOKEN
+  redis-cli -p $REDIS_PORT info persistence
+
+Press Ctrl-C to stop (data is kept).
+EOF
+
+# Stay up until Ctrl-C/SIGTERM (trap above) or until a process dies.
+wait -n "${SERVICE_PIDS[@]}" "$REDIS_PID" || true
+die "a service or redis exited unexpectedly; see $VAR/log/"

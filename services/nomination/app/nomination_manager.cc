@@ -1,0 +1,325 @@
+#include "services/nomination/app/nomination_manager.h"
+
+#include <algorithm>
+
+#include "common/access.h"
+#include "common/text.h"
+#include "common/vn_time.h"
+#include "services/nomination/app/request_memo.h"
+#include "services/nomination/domain/details_rules.h"
+#include "services/nomination/domain/lifecycle.h"
+#include "services/nomination/domain/record_id.h"
+
+namespace tdkt::nomination {
+namespace {
+
+constexpr auto kWriters = {Role::kOfficer, Role::kNode};
+
+v1::AuditEntry NewAudit(const Caller& caller, const std::string& action, const std::string& request_id) {
+  v1::AuditEntry audit;
+  *audit.mutable_at() = Now();
+  audit.set_actor(caller.subject);
+  audit.set_actor_role(RoleName(caller.role));
+  audit.set_actor_agency(caller.agency);
+  audit.set_action(action);
+  audit.set_request_id(request_id);
+  return audit;
+}
+
+bool Matches(const v1::Nomination& n, const v1::ListNominationsRequest& q) {
+  const auto& d = n.details();
+  if (q.state() != v1::NOMINATION_STATE_UNSPECIFIED && n.state() != q.state()) return false;
+  if (q.kind() != v1::NOMINATION_KIND_UNSPECIFIED && d.kind() != q.kind()) return false;
+  if (!q.field().empty() && std::find(d.fields().begin(), d.fields().end(), q.field()) == d.fields().end()) {
+    return false;
+  }
+  if (q.year() != 0 && VietnamYear(d.discovered_at().seconds()) != q.year()) return false;
+  if (!q.text().empty() && !text::MatchesAllWords(text::Fold(d.name() + " " + d.achievements()), q.text())) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+NominationManager::NominationManager(NominationRepository& repository, MovementRepository& movements,
+                                     AgencyDirectory& agencies)
+    : repository_(repository), movements_(movements), agencies_(agencies) {}
+
+Result<std::string> NominationManager::AgencyOfId(const Caller& caller, const std::string& id) {
+  std::string agency;
+  int64_t seq;
+  if (!ParseRecordId("nom", id, &agency, &seq)) {
+    return Status::InvalidArgument("id", "'" + id.substr(0, 80) + "' is not a nomination id (like nom-79-42)");
+  }
+  TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, *agencies_.Tree(), agency));
+  return agency;
+}
+
+Status NominationManager::CheckDetails(const Caller& caller, v1::NominationDetails& details) {
+  auto tree = agencies_.Tree();
+  TDKT_RETURN_IF_ERROR(NormalizeDetails(
+      details, [&](const std::string& a) { return tree->Find(a) != nullptr; },
+      [&](const std::string& code, const std::string& a) { return agencies_.FieldKnown(code, a); },
+      Now().seconds()));
+  if (!tree->Find(details.agency_id())->merged_into.empty()) {
+    return Status::InvalidArgument("details.agency_id", "agency '" + details.agency_id() + "' was merged into '" +
+                                   tree->Find(details.agency_id())->merged_into + "'; record it there");
+  }
+  TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, *tree, details.agency_id()));
+  if (!details.movement_id().empty()) {
+    std::string movement_agency;
+    int64_t seq;
+    if (!ParseRecordId("mov", details.movement_id(), &movement_agency, &seq)) {
+      return Status::InvalidArgument("details.movement_id", "is not a movement id (like mov-79-3)");
+    }
+    auto movement = movements_.Get(movement_agency, details.movement_id());
+    if (!movement.ok()) return movement.status();
+    if (!movement->has_value()) {
+      return Status::InvalidArgument("details.movement_id", "no emulation movement has the id '" + details.movement_id() + "'");
+    }
+    if (!tree->IsWithin((*movement)->agency_id(), details.agency_id())) {
+      return Status::InvalidArgument("details.movement_id", "the movement was launched by agency '" +
+                                     (*movement)->agency_id() + "', which does not cover agency '" +
+                                     details.agency_id() + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+Result<v1::Nomination> NominationManager::Store(const v1::Nomination* previous, const v1::Nomination& next,
+                                                const v1::AuditEntry& audit, const std::string& request_id,
+                                                const std::string& fingerprint) {
+  auto outcome = repository_.Save(previous, next, audit, request_id, fingerprint, audit.action());
+  if (!outcome.ok()) return outcome.status();
+  switch (outcome->kind) {
+    case SaveOutcome::Kind::kSaved: return next;
+    case SaveOutcome::Kind::kReplay: return ReplayOf<v1::Nomination>(outcome->replay, fingerprint);
+    case SaveOutcome::Kind::kConflict:
+      return Status::Aborted("someone else changed nomination " + next.id() + " (now version " +
+                             std::to_string(outcome->current_version) + "); reload it and apply your change again");
+  }
+  return Status::Internal("unknown save outcome");
+}
+
+Result<v1::Nomination> NominationManager::Create(const Caller& caller, v1::CreateNominationRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "record candidates"));
+  TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+  const std::string fingerprint = Fingerprint("create", request);
+  TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details()));
+  const std::string agency = request.details().agency_id();
+  auto replay = repository_.FindReplay(agency, request.request_id());
+  if (!replay.ok()) return replay.status();
+  if (replay->has_value()) return ReplayOf<v1::Nomination>(**replay, fingerprint);
+
+  auto sequence = repository_.NextSequence();
+  if (!sequence.ok()) return sequence.status();
+  auto tree = agencies_.Tree();
+  v1::Nomination n;
+  n.set_id(MakeRecordId("nom", agency, *sequence));
+  n.set_version(1);
+  *n.mutable_details() = std::move(*request.mutable_details());
+  n.set_state(v1::DISCOVERED);
+  *n.mutable_created_at() = Now();
+  *n.mutable_updated_at() = n.created_at();
+  n.set_created_by(caller.subject);
+  n.set_updated_by(caller.subject);
+  n.set_agency_name_at_creation(tree->Find(agency)->name);
+  v1::AuditEntry audit = NewAudit(caller, "create", request.request_id());
+  audit.set_version(1);
+  audit.set_to_state(v1::DISCOVERED);
+  return Store(nullptr, n, audit, request.request_id(), fingerprint);
+}
+
+Result<v1::Nomination> NominationManager::Get(const Caller& caller, const v1::GetNominationRequest& request) {
+  auto agency = AgencyOfId(caller, request.id());
+  if (!agency.ok()) return agency.status();
+  auto found = repository_.Get(*agency, request.id());
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NotFound("no nomination has the id '" + request.id() + "'");
+  return std::move(**found);
+}
+
+Result<v1::Nomination> NominationManager::Mutate(const Caller& caller, const std::string& request_id,
+                                                 const std::string& id, int64_t expected_version,
+                                                 const std::string& fingerprint, const std::string& action,
+                                                 const Change& change) {
+  TDKT_RETURN_IF_ERROR(CheckRequestId(request_id));
+  auto agency = AgencyOfId(caller, id);
+  if (!agency.ok()) return agency.status();
+  auto replay = repository_.FindReplay(*agency, request_id);
+  if (!replay.ok()) return replay.status();
+  if (replay->has_value()) return ReplayOf<v1::Nomination>(**replay, fingerprint);
+  auto found = repository_.Get(*agency, id);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::NotFound("no nomination has the id '" + id + "'");
+  const v1::Nomination& current = **found;
+  if (expected_version <= 0) {
+    return Status::InvalidArgument("expected_version", "give the version you read (it starts at 1)");
+  }
+  if (expected_version != current.version()) {
+    return Status::Aborted("nomination " + id + " is at version " + std::to_string(current.version()) +
+                           ", not " + std::to_string(expected_version) +
+                           ": someone else changed it; reload it and apply your change again");
+  }
+  v1::Nomination next = current;
+  v1::AuditEntry audit = NewAudit(caller, action, request_id);
+  audit.set_from_state(current.state());
+  TDKT_RETURN_IF_ERROR(change(next, audit));
+  next.set_version(current.version() + 1);
+  *next.mutable_updated_at() = audit.at();
+  next.set_updated_by(caller.subject);
+  audit.set_version(next.version());
+  audit.set_to_state(next.state());
+  return Store(&current, next, audit, request_id, fingerprint);
+}
+
+Result<v1::Nomination> NominationManager::Update(const Caller& caller, v1::UpdateNominationRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "change candidates"));
+  const std::string fingerprint = Fingerprint("update", request);
+  TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+  TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details()));
+  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "update",
+                [&](v1::Nomination& next, v1::AuditEntry& audit) {
+                  if (IsFinal(next.state())) {
+                    return Status::FailedPrecondition("a candidate that is " + StateName(next.state()) +
+                                                      " can no longer be edited");
+                  }
+                  if (request.details().agency_id() != next.details().agency_id()) {
+                    return Status::InvalidArgument("details.agency_id",
+                                                   "the agency of a candidate cannot change; withdraw it and record it anew");
+                  }
+                  *next.mutable_details() = request.details();
+                  return Status::Ok();
+                });
+}
+
+Result<v1::Nomination> NominationManager::Transition(const Caller& caller, v1::TransitionNominationRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kCouncilSecretary, Role::kNode},
+                                   "change the lifecycle state of candidates"));
+  const std::string fingerprint = Fingerprint("transition", request);
+  TDKT_RETURN_IF_ERROR(NormalizeText("reason", *request.mutable_reason(), kMaxLongTextChars, false));
+  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "transition",
+                [&](v1::Nomination& next, v1::AuditEntry& audit) {
+                  TDKT_RETURN_IF_ERROR(CheckTransition(next.state(), request.to_state(), caller.role, request.reason()));
+                  next.set_state(request.to_state());
+                  next.set_state_reason(request.reason());
+                  audit.set_reason(request.reason());
+                  return Status::Ok();
+                });
+}
+
+Result<v1::Nomination> NominationManager::SetFosteringPlan(const Caller& caller, v1::SetFosteringPlanRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "set fostering plans"));
+  const std::string fingerprint = Fingerprint("foster", request);
+  TDKT_RETURN_IF_ERROR(NormalizeFosteringPlan(*request.mutable_plan()));
+  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "foster",
+                [&](v1::Nomination& next, v1::AuditEntry&) {
+                  if (IsFinal(next.state())) {
+                    return Status::FailedPrecondition("a candidate that is " + StateName(next.state()) +
+                                                      " can no longer be fostered");
+                  }
+                  *next.mutable_fostering_plan() = request.plan();
+                  return Status::Ok();
+                });
+}
+
+Result<v1::Nomination> NominationManager::AddFollowUp(const Caller& caller, v1::AddFollowUpRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "record follow-ups"));
+  const std::string fingerprint = Fingerprint("follow_up", request);
+  TDKT_RETURN_IF_ERROR(NormalizeFollowUp(*request.mutable_follow_up()));
+  request.mutable_follow_up()->set_author(caller.subject);
+  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "follow_up",
+                [&](v1::Nomination& next, v1::AuditEntry&) {
+                  if (!next.has_fostering_plan()) {
+                    return Status::FailedPrecondition("set a fostering plan before recording follow-ups");
+                  }
+                  if (static_cast<size_t>(next.follow_ups_size()) >= 1000) {
+                    return Status::FailedPrecondition("this candidate already has 1000 follow-ups");
+                  }
+                  *next.add_follow_ups() = request.follow_up();
+                  return Status::Ok();
+                });
+}
+
+Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller,
+                                                            const v1::ListNominationsRequest& request) {
+  auto page_size = CheckPageSize(request.page_size(), 50, 200);
+  if (!page_size.ok()) return page_size.status();
+  auto cursor = ParseSequenceToken(request.page_token());
+  if (!cursor.ok()) return cursor.status();
+  if (!v1::NominationKind_IsValid(request.kind())) return Status::InvalidArgument("kind", "is not a known kind");
+  if (!v1::NominationState_IsValid(request.state())) return Status::InvalidArgument("state", "is not a known state");
+  if (request.year() != 0 && (request.year() < 1900 || request.year() > 2200)) {
+    return Status::InvalidArgument("year", "must be a year between 1900 and 2200, or 0 for all years");
+  }
+  v1::ListNominationsRequest query = request;
+  TDKT_RETURN_IF_ERROR(NormalizeText("text", *query.mutable_text(), 200, false));
+  TDKT_RETURN_IF_ERROR(NormalizeText("field", *query.mutable_field(), 80, false));
+  auto tree = agencies_.Tree();
+  std::string root = query.agency_id().empty() ? caller.agency : query.agency_id();
+  if (!tree->Find(root)) return Status::InvalidArgument("agency_id", "no agency has the code '" + root.substr(0, 40) + "'");
+  TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, *tree, root));
+
+  // Walk the most selective index; check the other filters on the records.
+  IndexFilter index;
+  if (query.state() != v1::NOMINATION_STATE_UNSPECIFIED) {
+    index = {IndexFilter::Type::kState, std::to_string(query.state())};
+  } else if (!query.field().empty()) {
+    index = {IndexFilter::Type::kField, query.field()};
+  } else if (query.kind() != v1::NOMINATION_KIND_UNSPECIFIED) {
+    index = {IndexFilter::Type::kKind, std::to_string(query.kind())};
+  } else if (query.year() != 0) {
+    index = {IndexFilter::Type::kYear, std::to_string(query.year())};
+  }
+  const std::vector<std::string> subtree = tree->Subtree(root);
+  const size_t want = static_cast<size_t>(*page_size) + 1;  // one more tells whether a next page exists
+  const size_t batch = std::max<size_t>(want, 100);
+  std::vector<v1::Nomination> found;
+  int64_t before = *cursor;
+  for (int round = 0; round < 100 && found.size() < want; ++round) {
+    auto ids = repository_.Scan(subtree, index, before, batch);
+    if (!ids.ok()) return ids.status();
+    if (ids->empty()) break;
+    auto records = repository_.GetMany(*ids);
+    if (!records.ok()) return records.status();
+    for (auto& n : *records) {
+      if (Matches(n, query)) found.push_back(std::move(n));
+      if (found.size() == want) break;
+    }
+    before = ids->back().score;
+    if (ids->size() < batch) break;
+  }
+  v1::ListNominationsResponse response;
+  if (found.size() == want) {
+    found.pop_back();
+    std::string agency;
+    int64_t seq = 0;
+    ParseRecordId("nom", found.back().id(), &agency, &seq);
+    response.set_next_page_token(std::to_string(seq));
+  }
+  for (auto& n : found) *response.add_nominations() = std::move(n);
+  return response;
+}
+
+Result<v1::GetHistoryResponse> NominationManager::History(const Caller& caller, const v1::GetHistoryRequest& request) {
+  auto page_size = CheckPageSize(request.page_size(), 100, 500);
+  if (!page_size.ok()) return page_size.status();
+  auto offset = ParseSequenceToken(request.page_token());
+  if (!offset.ok()) return offset.status();
+  int64_t start = request.page_token().empty() ? 0 : *offset;
+  auto agency = AgencyOfId(caller, request.id());
+  if (!agency.ok()) return agency.status();
+  auto entries = repository_.History(*agency, request.id(), start, *page_size + 1);
+  if (!entries.ok()) return entries.status();
+  if (entries->empty() && start == 0) return Status::NotFound("no nomination has the id '" + request.id() + "'");
+  v1::GetHistoryResponse response;
+  if (entries->size() > static_cast<size_t>(*page_size)) {
+    entries->pop_back();
+    response.set_next_page_token(std::to_string(start + *page_size));
+  }
+  for (auto& e : *entries) *response.add_entries() = std::move(e);
+  return response;
+}
+
+}  // namespace tdkt::nomination

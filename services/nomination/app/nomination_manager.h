@@ -1,0 +1,51 @@
+// Use cases of the nomination lifecycle: who may do what, input rules, the
+// state machine, idempotency and optimistic concurrency. Talks to storage
+// only through the repository interfaces; knows nothing of gRPC.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "common/auth.h"
+#include "common/status.h"
+#include "services/nomination/storage/agency_directory.h"
+#include "services/nomination/storage/movement_repository.h"
+#include "services/nomination/storage/nomination_repository.h"
+#include "tdkt/nomination/v1/nomination.pb.h"
+
+namespace tdkt::nomination {
+
+class NominationManager {
+ public:
+  NominationManager(NominationRepository& repository, MovementRepository& movements,
+                    AgencyDirectory& agencies);
+
+  Result<v1::Nomination> Create(const Caller& caller, v1::CreateNominationRequest request);
+  Result<v1::Nomination> Get(const Caller& caller, const v1::GetNominationRequest& request);
+  Result<v1::Nomination> Update(const Caller& caller, v1::UpdateNominationRequest request);
+  Result<v1::Nomination> Transition(const Caller& caller, v1::TransitionNominationRequest request);
+  Result<v1::Nomination> SetFosteringPlan(const Caller& caller, v1::SetFosteringPlanRequest request);
+  Result<v1::Nomination> AddFollowUp(const Caller& caller, v1::AddFollowUpRequest request);
+  Result<v1::ListNominationsResponse> List(const Caller& caller, const v1::ListNominationsRequest& request);
+  Result<v1::GetHistoryResponse> History(const Caller& caller, const v1::GetHistoryRequest& request);
+
+ private:
+  using Change = std::function<Status(v1::Nomination& next, v1::AuditEntry& audit)>;
+  // The write path shared by every change of an existing record: access,
+  // replay of a known request id, version check, `change`, atomic save.
+  Result<v1::Nomination> Mutate(const Caller& caller, const std::string& request_id, const std::string& id,
+                                int64_t expected_version, const std::string& fingerprint,
+                                const std::string& action, const Change& change);
+  // Parses the id and checks the caller may see its agency.
+  Result<std::string> AgencyOfId(const Caller& caller, const std::string& id);
+  Status CheckDetails(const Caller& caller, v1::NominationDetails& details);
+  Result<v1::Nomination> Store(const v1::Nomination* previous, const v1::Nomination& next,
+                               const v1::AuditEntry& audit, const std::string& request_id,
+                               const std::string& fingerprint);
+
+  NominationRepository& repository_;
+  MovementRepository& movements_;
+  AgencyDirectory& agencies_;
+};
+
+}  // namespace tdkt::nomination

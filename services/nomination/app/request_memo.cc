@@ -1,0 +1,47 @@
+#include "services/nomination/app/request_memo.h"
+
+#include <chrono>
+#include <limits>
+
+namespace tdkt::nomination {
+
+std::string Fingerprint(const std::string& method, const google::protobuf::Message& request) {
+  // FNV-1a, 64 bit: enough to tell two different requests apart.
+  uint64_t h = 1469598103934665603ULL;
+  auto mix = [&h](const std::string& s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+  };
+  mix(method);
+  mix(request.SerializeAsString());
+  return std::to_string(h);
+}
+
+google::protobuf::Timestamp Now() {
+  auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                std::chrono::system_clock::now().time_since_epoch()).count();
+  google::protobuf::Timestamp t;
+  t.set_seconds(ns / 1000000000);
+  t.set_nanos(static_cast<int32_t>(ns % 1000000000));
+  return t;
+}
+
+Result<int64_t> ParseSequenceToken(const std::string& token) {
+  if (token.empty()) return std::numeric_limits<int64_t>::max();
+  if (token.size() > 18 || token.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument("page_token", "is not a token returned by a previous page");
+  }
+  return std::stoll(token);
+}
+
+Result<int> CheckPageSize(int page_size, int fallback, int max) {
+  if (page_size == 0) return fallback;
+  if (page_size < 0 || page_size > max) {
+    return Status::InvalidArgument("page_size", "must be between 1 and " + std::to_string(max));
+  }
+  return page_size;
+}
+
+}  // namespace tdkt::nomination

@@ -1,0 +1,35 @@
+// The nomination service binary: candidates, movements and the agency
+// hierarchy of one node.
+#include <memory>
+
+#include "common/log.h"
+#include "common/service_main.h"
+#include "services/nomination/nomination_node.h"
+
+int main(int argc, char** argv) {
+  tdkt::ServiceMain service("nomination", 1);
+  auto& config = service.config();
+  config.Declare("agencies-file", "deploy/data/agencies-demo.json",
+                 "JSON list of agency units seeding the hierarchy on first start");
+  config.Declare("agency-root-id", "TW", "code of the root unit the file's top-level units hang under");
+  config.Declare("agency-root-name", "Ban Thi đua - Khen thưởng Trung ương", "name of that root unit");
+
+  std::unique_ptr<tdkt::nomination::NominationNode> node;
+  return service.Run(argc, argv, [&](tdkt::ServerHost& host) -> tdkt::Status {
+    auto secret = tdkt::LoadOrCreateSecret(config.Get("jwt-secret-file"));
+    if (!secret.ok()) return secret.status();
+    tdkt::nomination::NominationNodeOptions options;
+    options.redis.host = config.Get("redis-host");
+    options.redis.port = config.GetInt("redis-port");
+    options.redis.pool_size = config.GetInt("redis-pool-size");
+    options.redis.timeout_ms = config.GetInt("redis-timeout-ms");
+    options.agencies_file = config.Get("agencies-file");
+    options.root_id = config.Get("agency-root-id");
+    options.root_name = config.Get("agency-root-name");
+    options.jwt_secret = *secret;
+    node = std::make_unique<tdkt::nomination::NominationNode>(options, &service.metrics().registry());
+    TDKT_RETURN_IF_ERROR(node->Initialize());
+    node->Register(host);
+    return tdkt::Status::Ok();
+  });
+}

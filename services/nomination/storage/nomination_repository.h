@@ -1,0 +1,72 @@
+// Storage contract of nomination records, their indexes, audit trails and
+// outbox. The Redis implementation is redis_nomination_repository.h; the
+// domain and the manager only see this interface.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "tdkt/nomination/v1/nomination.pb.h"
+
+namespace tdkt::nomination {
+
+namespace v1 = ::tdkt::nomination::v1;
+
+// What an earlier request with the same client request id produced.
+struct Replay {
+  std::string fingerprint;  // Hash of that request's content.
+  std::string record;       // Serialized record it returned.
+};
+
+struct SaveOutcome {
+  enum class Kind { kSaved, kReplay, kConflict };
+  Kind kind = Kind::kSaved;
+  Replay replay;                // kReplay.
+  int64_t current_version = 0;  // kConflict: the version now stored.
+};
+
+// One index to walk: everything, or one state, kind, field or year.
+struct IndexFilter {
+  enum class Type { kAll, kState, kKind, kField, kYear };
+  Type type = Type::kAll;
+  std::string value;
+};
+
+struct IndexedId {
+  int64_t score;   // The record's sequence number: newest is highest.
+  std::string id;
+};
+
+class NominationRepository {
+ public:
+  virtual ~NominationRepository() = default;
+
+  // A new, never reused sequence number for record ids.
+  virtual Result<int64_t> NextSequence() = 0;
+  virtual Result<std::optional<v1::Nomination>> Get(const std::string& agency, const std::string& id) = 0;
+  // Records in the order asked; missing ones are skipped.
+  virtual Result<std::vector<v1::Nomination>> GetMany(const std::vector<IndexedId>& ids) = 0;
+  virtual Result<std::optional<Replay>> FindReplay(const std::string& agency, const std::string& request_id) = 0;
+
+  // Atomically: checks that the stored version is `previous`'s (0 when
+  // `previous` is null), then stores `next`, moves it between indexes,
+  // appends `audit`, remembers the request id and adds an outbox event.
+  // Nothing changes on kReplay or kConflict.
+  virtual Result<SaveOutcome> Save(const v1::Nomination* previous, const v1::Nomination& next,
+                                   const v1::AuditEntry& audit, const std::string& request_id,
+                                   const std::string& fingerprint, const std::string& event_type) = 0;
+
+  // Up to `limit` ids with score < `before`, newest first, over all `agencies`.
+  virtual Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies,
+                                              const IndexFilter& filter, int64_t before,
+                                              size_t limit) = 0;
+
+  // Audit entries [offset, offset + limit) of a record, oldest first.
+  virtual Result<std::vector<v1::AuditEntry>> History(const std::string& agency, const std::string& id,
+                                                      int64_t offset, int64_t limit) = 0;
+};
+
+}  // namespace tdkt::nomination

@@ -1,0 +1,215 @@
+#include "services/nomination/storage/redis_nomination_repository.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/vn_time.h"
+#include "services/nomination/domain/record_id.h"
+
+namespace tdkt::nomination {
+namespace {
+
+constexpr int64_t kSequenceBlock = 64;
+constexpr int kRequestTtlSeconds = 7 * 24 * 3600;
+
+// Checks the version, then writes record, indexes, audit entry, request
+// memo and outbox event in one atomic step.
+// KEYS: rec, audit, req, outbox, <n_remove index keys>, <index keys to add>
+// ARGV: expected_version, new_version, record, audit, fingerprint, ttl,
+//       n_remove, score, id, event_type, state
+const LuaScript kSaveScript(R"lua(
+local memo = redis.call('HMGET', KEYS[3], 'f', 'r')
+if memo[1] then return {'REPLAY', memo[1], memo[2]} end
+local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current ~= tonumber(ARGV[1]) then return {'CONFLICT', tostring(current)} end
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
+redis.call('RPUSH', KEYS[2], ARGV[4])
+local n_remove = tonumber(ARGV[7])
+for i = 5, 4 + n_remove do redis.call('ZREM', KEYS[i], ARGV[9]) end
+for i = 5 + n_remove, #KEYS do redis.call('ZADD', KEYS[i], ARGV[8], ARGV[9]) end
+redis.call('HSET', KEYS[3], 'f', ARGV[5], 'r', ARGV[3])
+redis.call('EXPIRE', KEYS[3], ARGV[6])
+redis.call('XADD', KEYS[4], '*', 'type', ARGV[10], 'id', ARGV[9], 'version', ARGV[2], 'state', ARGV[11])
+return {'OK'}
+)lua");
+
+std::string Tag(const std::string& agency) { return "nom:{" + agency + "}:"; }
+
+std::string IndexKey(const std::string& agency, const std::string& index) {
+  return Tag(agency) + "ix:" + index;
+}
+
+std::string IndexName(const IndexFilter& f) {
+  switch (f.type) {
+    case IndexFilter::Type::kAll: return "all";
+    case IndexFilter::Type::kState: return "state:" + f.value;
+    case IndexFilter::Type::kKind: return "kind:" + f.value;
+    case IndexFilter::Type::kField: return "field:" + f.value;
+    case IndexFilter::Type::kYear: return "year:" + f.value;
+  }
+  return "all";
+}
+
+// Every index a record belongs to.
+std::set<std::string> IndexesOf(const v1::Nomination& n) {
+  std::set<std::string> out{"all", "state:" + std::to_string(n.state()),
+                            "kind:" + std::to_string(n.details().kind()),
+                            "year:" + std::to_string(VietnamYear(n.details().discovered_at().seconds()))};
+  for (const auto& f : n.details().fields()) out.insert("field:" + f);
+  return out;
+}
+
+}  // namespace
+
+RedisNominationRepository::RedisNominationRepository(RedisClient& redis) : redis_(redis) {}
+
+std::string RedisNominationRepository::RecordKey(const std::string& agency, const std::string& id) {
+  return Tag(agency) + "rec:" + id;
+}
+
+std::string RedisNominationRepository::OutboxKey(const std::string& agency) {
+  return Tag(agency) + "outbox";
+}
+
+Result<int64_t> RedisNominationRepository::NextSequence() {
+  std::lock_guard<std::mutex> lock(sequence_mutex_);
+  if (next_sequence_ >= sequence_end_) {
+    auto reply = redis_.Command({"INCRBY", "nom:seq", std::to_string(kSequenceBlock)});
+    if (!reply.ok()) return reply.status();
+    sequence_end_ = reply->integer + 1;
+    next_sequence_ = sequence_end_ - kSequenceBlock;
+  }
+  return next_sequence_++;
+}
+
+Result<std::optional<v1::Nomination>> RedisNominationRepository::Get(const std::string& agency,
+                                                                     const std::string& id) {
+  auto reply = redis_.Command({"HGET", RecordKey(agency, id), "d"});
+  if (!reply.ok()) return reply.status();
+  if (reply->is_nil()) return std::optional<v1::Nomination>();
+  v1::Nomination n;
+  if (!n.ParseFromString(reply->str)) return Status::Internal("stored record " + id + " is unreadable");
+  return std::optional<v1::Nomination>(std::move(n));
+}
+
+Result<std::vector<v1::Nomination>> RedisNominationRepository::GetMany(const std::vector<IndexedId>& ids) {
+  std::vector<RedisArgs> commands;
+  for (const auto& item : ids) {
+    std::string agency;
+    int64_t seq;
+    if (!ParseRecordId("nom", item.id, &agency, &seq)) continue;
+    commands.push_back({"HGET", RecordKey(agency, item.id), "d"});
+  }
+  auto replies = redis_.Pipeline(commands);
+  if (!replies.ok()) return replies.status();
+  std::vector<v1::Nomination> out;
+  for (const auto& r : *replies) {
+    if (r.type != RedisReply::Type::kString) continue;
+    v1::Nomination n;
+    if (n.ParseFromString(r.str)) out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Result<std::optional<Replay>> RedisNominationRepository::FindReplay(const std::string& agency,
+                                                                   const std::string& request_id) {
+  auto reply = redis_.Command({"HMGET", Tag(agency) + "req:" + request_id, "f", "r"});
+  if (!reply.ok()) return reply.status();
+  if (reply->elements.size() != 2 || reply->elements[0].is_nil()) return std::optional<Replay>();
+  return std::optional<Replay>(Replay{reply->elements[0].str, reply->elements[1].str});
+}
+
+Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previous, const v1::Nomination& next,
+                                                    const v1::AuditEntry& audit, const std::string& request_id,
+                                                    const std::string& fingerprint,
+                                                    const std::string& event_type) {
+  std::string agency;
+  int64_t seq = 0;
+  if (!ParseRecordId("nom", next.id(), &agency, &seq)) return Status::Internal("malformed id " + next.id());
+  std::set<std::string> after = IndexesOf(next);
+  std::set<std::string> before = previous ? IndexesOf(*previous) : std::set<std::string>{};
+  RedisArgs keys{RecordKey(agency, next.id()), Tag(agency) + "audit:" + next.id(),
+                 Tag(agency) + "req:" + request_id, OutboxKey(agency)};
+  size_t n_remove = 0;
+  for (const auto& ix : before) {
+    if (!after.count(ix)) {
+      keys.push_back(IndexKey(agency, ix));
+      ++n_remove;
+    }
+  }
+  for (const auto& ix : after) {
+    if (!before.count(ix)) keys.push_back(IndexKey(agency, ix));
+  }
+  std::string record = next.SerializeAsString();
+  RedisArgs args{std::to_string(previous ? previous->version() : 0),
+                 std::to_string(next.version()),
+                 record,
+                 audit.SerializeAsString(),
+                 fingerprint,
+                 std::to_string(kRequestTtlSeconds),
+                 std::to_string(n_remove),
+                 std::to_string(seq),
+                 next.id(),
+                 event_type,
+                 std::to_string(next.state())};
+  auto reply = redis_.Eval(kSaveScript, keys, args);
+  if (!reply.ok()) return reply.status();
+  SaveOutcome outcome;
+  const auto& e = reply->elements;
+  if (e.empty()) return Status::Internal("unexpected reply from save script");
+  if (e[0].str == "REPLAY" && e.size() == 3) {
+    outcome.kind = SaveOutcome::Kind::kReplay;
+    outcome.replay = Replay{e[1].str, e[2].str};
+  } else if (e[0].str == "CONFLICT" && e.size() == 2) {
+    outcome.kind = SaveOutcome::Kind::kConflict;
+    outcome.current_version = std::stoll(e[1].str);
+  }
+  return outcome;
+}
+
+Result<std::vector<IndexedId>> RedisNominationRepository::Scan(const std::vector<std::string>& agencies,
+                                                               const IndexFilter& filter, int64_t before,
+                                                               size_t limit) {
+  std::string max = "(" + std::to_string(before);
+  std::vector<RedisArgs> commands;
+  commands.reserve(agencies.size());
+  for (const auto& agency : agencies) {
+    commands.push_back({"ZREVRANGEBYSCORE", IndexKey(agency, IndexName(filter)), max, "-inf",
+                        "WITHSCORES", "LIMIT", "0", std::to_string(limit)});
+  }
+  std::vector<IndexedId> out;
+  // Large subtrees go in slices, so that one pipeline stays bounded.
+  constexpr size_t kSlice = 512;
+  for (size_t start = 0; start < commands.size(); start += kSlice) {
+    std::vector<RedisArgs> slice(commands.begin() + start,
+                                 commands.begin() + std::min(commands.size(), start + kSlice));
+    auto replies = redis_.Pipeline(slice);
+    if (!replies.ok()) return replies.status();
+    for (const auto& r : *replies) {
+      if (r.is_error()) return Status::Internal("Redis error: " + r.str);
+      for (size_t i = 0; i + 1 < r.elements.size(); i += 2) {
+        out.push_back(IndexedId{std::stoll(r.elements[i + 1].str), r.elements[i].str});
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const IndexedId& a, const IndexedId& b) { return a.score > b.score; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+Result<std::vector<v1::AuditEntry>> RedisNominationRepository::History(const std::string& agency,
+                                                                      const std::string& id, int64_t offset,
+                                                                      int64_t limit) {
+  auto reply = redis_.Command({"LRANGE", Tag(agency) + "audit:" + id, std::to_string(offset),
+                               std::to_string(offset + limit - 1)});
+  if (!reply.ok()) return reply.status();
+  std::vector<v1::AuditEntry> out;
+  for (const auto& e : reply->elements) {
+    v1::AuditEntry entry;
+    if (!entry.ParseFromString(e.str)) return Status::Internal("audit entry of " + id + " is unreadable");
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace tdkt::nomination
