@@ -10,6 +10,12 @@ grpc::ServerUnaryReactor* NominationService::CreateNomination(grpc::CallbackServ
   return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Create(caller, *r); });
 }
 
+grpc::ServerUnaryReactor* NominationService::BatchCreateNominations(grpc::CallbackServerContext* c,
+                                                                    const v1::BatchCreateNominationsRequest* r,
+                                                                    v1::BatchCreateNominationsResponse* out) {
+  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.BatchCreate(caller, *r); });
+}
+
 grpc::ServerUnaryReactor* NominationService::GetNomination(grpc::CallbackServerContext* c,
                                                            const v1::GetNominationRequest* r, v1::Nomination* out) {
   return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Get(caller, *r); });

@@ -15,6 +15,9 @@ class NominationService final : public v1::NominationService::CallbackService {
 
   grpc::ServerUnaryReactor* CreateNomination(grpc::CallbackServerContext* c, const v1::CreateNominationRequest* r,
                                              v1::Nomination* out) override;
+  grpc::ServerUnaryReactor* BatchCreateNominations(grpc::CallbackServerContext* c,
+                                                   const v1::BatchCreateNominationsRequest* r,
+                                                   v1::BatchCreateNominationsResponse* out) override;
   grpc::ServerUnaryReactor* GetNomination(grpc::CallbackServerContext* c, const v1::GetNominationRequest* r,
                                           v1::Nomination* out) override;
   grpc::ServerUnaryReactor* UpdateNomination(grpc::CallbackServerContext* c, const v1::UpdateNominationRequest* r,

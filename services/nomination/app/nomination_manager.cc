@@ -131,6 +131,51 @@ Result<v1::Nomination> NominationManager::Create(const Caller& caller, v1::Creat
   return Store(nullptr, n, audit, request.request_id(), fingerprint);
 }
 
+Result<v1::BatchCreateNominationsResponse> NominationManager::BatchCreate(
+    const Caller& caller, v1::BatchCreateNominationsRequest request) {
+  constexpr int kMaxRows = 1000;
+  constexpr size_t kMaxReportedErrors = 50;
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "record candidates"));
+  TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
+  if (request.request_id().size() > kMaxRequestIdChars - 5) {
+    return Status::InvalidArgument("request_id", "at most 123 characters for a batch");
+  }
+  if (request.rows().empty() || request.rows_size() > kMaxRows) {
+    return Status::InvalidArgument("rows", "send between 1 and 1000 candidates per batch");
+  }
+  // Check every row before recording any, and report every bad row.
+  std::string problems;
+  size_t bad_rows = 0;
+  for (int i = 0; i < request.rows_size(); ++i) {
+    Status st = CheckDetails(caller, *request.mutable_rows(i));
+    if (st.ok()) continue;
+    if (++bad_rows <= kMaxReportedErrors) {
+      problems += (problems.empty() ? "" : "; ") + std::string("row ") + std::to_string(i + 1) + ": " + st.ToString();
+    }
+  }
+  if (bad_rows > 0) {
+    if (bad_rows > kMaxReportedErrors) problems += "; and " + std::to_string(bad_rows - kMaxReportedErrors) + " more bad rows";
+    return Status::InvalidArgument("rows", std::to_string(bad_rows) + " of " + std::to_string(request.rows_size()) +
+                                   " rows are wrong, nothing was recorded: " + problems);
+  }
+  // All rows are valid: record them. Should Redis fail half-way, retrying
+  // the same batch completes it without duplicates (per-row request ids).
+  v1::BatchCreateNominationsResponse response;
+  for (int i = 0; i < request.rows_size(); ++i) {
+    v1::CreateNominationRequest row;
+    row.set_request_id(request.request_id() + "#" + std::to_string(i + 1));
+    *row.mutable_details() = request.rows(i);
+    auto created = Create(caller, std::move(row));
+    if (!created.ok()) {
+      return Status(created.status().code() == Code::kInvalidArgument
+                        ? Status::InvalidArgument("rows", "row " + std::to_string(i + 1) + ": " + created.status().ToString())
+                        : created.status());
+    }
+    *response.add_nominations() = std::move(*created);
+  }
+  return response;
+}
+
 Result<v1::Nomination> NominationManager::Get(const Caller& caller, const v1::GetNominationRequest& request) {
   auto agency = AgencyOfId(caller, request.id());
   if (!agency.ok()) return agency.status();

@@ -21,6 +21,8 @@ class NominationManager {
                     AgencyDirectory& agencies);
 
   Result<v1::Nomination> Create(const Caller& caller, v1::CreateNominationRequest request);
+  Result<v1::BatchCreateNominationsResponse> BatchCreate(const Caller& caller,
+                                                         v1::BatchCreateNominationsRequest request);
   Result<v1::Nomination> Get(const Caller& caller, const v1::GetNominationRequest& request);
   Result<v1::Nomination> Update(const Caller& caller, v1::UpdateNominationRequest request);
   Result<v1::Nomination> Transition(const Caller& caller, v1::TransitionNominationRequest request);
