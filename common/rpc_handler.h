@@ -14,9 +14,9 @@
 
 namespace tdkt {
 
-// `fn(const Caller&)` returns Result<Response>.
+// `fn(const Caller&)` returns Result<Response>. `method` names the RPC in logs.
 template <typename Response, typename Fn>
-grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* context,
+grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* context, const char* method,
                                       const TokenVerifier& verifier, Response* response, Fn&& fn) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   Status status;
@@ -34,7 +34,8 @@ grpc::ServerUnaryReactor* HandleUnary(grpc::CallbackServerContext* context,
         status = result.status();
       }
       if (!status.ok()) {
-        log::Info("rpc refused", {{"subject", caller->subject},
+        log::Info("rpc refused", {{"method", method},
+                                  {"subject", caller->subject},
                                   {"role", RoleName(caller->role)},
                                   {"error", status.ToString()}});
       }

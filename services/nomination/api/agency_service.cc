@@ -6,43 +6,43 @@ namespace tdkt::nomination {
 
 grpc::ServerUnaryReactor* AgencyService::GetAgency(grpc::CallbackServerContext* c, const v1::GetAgencyRequest* r,
                                                    v1::Agency* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Get(caller, *r); });
+  return HandleUnary(c, "GetAgency", verifier_, out, [&](const Caller& caller) { return manager_.Get(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::ListAgencies(grpc::CallbackServerContext* c,
                                                       const v1::ListAgenciesRequest* r,
                                                       v1::ListAgenciesResponse* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r); });
+  return HandleUnary(c, "ListAgencies", verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::AddAgency(grpc::CallbackServerContext* c, const v1::AddAgencyRequest* r,
                                                    v1::Agency* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Add(caller, *r); });
+  return HandleUnary(c, "AddAgency", verifier_, out, [&](const Caller& caller) { return manager_.Add(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::RenameAgency(grpc::CallbackServerContext* c,
                                                       const v1::RenameAgencyRequest* r, v1::Agency* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Rename(caller, *r); });
+  return HandleUnary(c, "RenameAgency", verifier_, out, [&](const Caller& caller) { return manager_.Rename(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::MoveAgency(grpc::CallbackServerContext* c, const v1::MoveAgencyRequest* r,
                                                     v1::Agency* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Move(caller, *r); });
+  return HandleUnary(c, "MoveAgency", verifier_, out, [&](const Caller& caller) { return manager_.Move(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::MergeAgency(grpc::CallbackServerContext* c,
                                                      const v1::MergeAgencyRequest* r, v1::Agency* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Merge(caller, *r); });
+  return HandleUnary(c, "MergeAgency", verifier_, out, [&](const Caller& caller) { return manager_.Merge(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::ListFields(grpc::CallbackServerContext* c, const v1::ListFieldsRequest* r,
                                                     v1::ListFieldsResponse* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.ListFields(caller, *r); });
+  return HandleUnary(c, "ListFields", verifier_, out, [&](const Caller& caller) { return manager_.ListFields(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* AgencyService::DefineField(grpc::CallbackServerContext* c,
                                                      const v1::DefineFieldRequest* r, v1::Field* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.DefineField(caller, *r); });
+  return HandleUnary(c, "DefineField", verifier_, out, [&](const Caller& caller) { return manager_.DefineField(caller, *r); });
 }
 
 }  // namespace tdkt::nomination

@@ -6,18 +6,18 @@ namespace tdkt::nomination {
 
 grpc::ServerUnaryReactor* MovementService::CreateMovement(grpc::CallbackServerContext* c,
                                                           const v1::CreateMovementRequest* r, v1::Movement* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Create(caller, *r); });
+  return HandleUnary(c, "CreateMovement", verifier_, out, [&](const Caller& caller) { return manager_.Create(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* MovementService::GetMovement(grpc::CallbackServerContext* c,
                                                        const v1::GetMovementRequest* r, v1::Movement* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.Get(caller, *r); });
+  return HandleUnary(c, "GetMovement", verifier_, out, [&](const Caller& caller) { return manager_.Get(caller, *r); });
 }
 
 grpc::ServerUnaryReactor* MovementService::ListMovements(grpc::CallbackServerContext* c,
                                                          const v1::ListMovementsRequest* r,
                                                          v1::ListMovementsResponse* out) {
-  return HandleUnary(c, verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r); });
+  return HandleUnary(c, "ListMovements", verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r); });
 }
 
 }  // namespace tdkt::nomination
