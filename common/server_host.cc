@@ -7,6 +7,7 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
+#include "common/decode_error_interceptor.h"
 #include "common/log.h"
 
 namespace tdkt {
@@ -38,6 +39,8 @@ Status ServerHost::Start() {
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   for (auto* s : services_) builder.RegisterService(s);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  // Order matters: the status is rewritten first, then counted.
+  interceptors.push_back(NewDecodeErrorInterceptorFactory());
   interceptors.push_back(metrics_.NewInterceptorFactory());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server_ = builder.BuildAndStart();

@@ -149,6 +149,8 @@ Result<v1::BatchCreateNominationsResponse> NominationManager::BatchCreate(
   for (int i = 0; i < request.rows_size(); ++i) {
     Status st = CheckDetails(caller, *request.mutable_rows(i));
     if (st.ok()) continue;
+    // Access and infrastructure problems concern the whole batch, not a row.
+    if (st.code() != Code::kInvalidArgument) return st;
     if (++bad_rows <= kMaxReportedErrors) {
       problems += (problems.empty() ? "" : "; ") + std::string("row ") + std::to_string(i + 1) + ": " + st.ToString();
     }
