@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     options.root_id = config.Get("agency-root-id");
     options.root_name = config.Get("agency-root-name");
     options.jwt_secret = *secret;
+    options.node_agency = config.Get("node-agency");
     node = std::make_unique<tdkt::nomination::NominationNode>(options, &service.metrics().registry());
     TDKT_RETURN_IF_ERROR(node->Initialize());
     node->Register(host);

@@ -31,7 +31,13 @@ Status NominationNode::Initialize() {
   auto seed = AgencyTree::FromJson(buffer.str(), options_.root_id, options_.root_name);
   if (!seed.ok()) return seed.status();
   TDKT_RETURN_IF_ERROR(agencies_.Initialize(*seed));
-  log::Info("agency hierarchy ready", {{"units", std::to_string(agencies_.Tree()->size())}});
+  auto tree = agencies_.Tree();
+  if (!options_.node_agency.empty() && !tree->Find(options_.node_agency)) {
+    return Status::InvalidArgument("node-agency", "agency '" + options_.node_agency +
+                                   "' is not in the hierarchy loaded from " + options_.agencies_file);
+  }
+  log::Info("agency hierarchy ready", {{"units", std::to_string(tree->size())},
+                                       {"node_agency", options_.node_agency}});
   return Status::Ok();
 }
 

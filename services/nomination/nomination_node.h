@@ -27,6 +27,7 @@ struct NominationNodeOptions {
   std::string root_id = "TW";  // Root the file's top-level units hang under.
   std::string root_name = "Ban Thi đua - Khen thưởng Trung ương";
   std::string jwt_secret;
+  std::string node_agency;     // Agency this node serves; must be in the hierarchy.
 };
 
 class NominationNode {
