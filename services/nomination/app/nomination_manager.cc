@@ -108,10 +108,9 @@ Result<v1::Nomination> NominationManager::Create(const Caller& caller, v1::Creat
   const std::string fingerprint = Fingerprint("create", request);
   TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details()));
   const std::string agency = request.details().agency_id();
-  auto replay = repository_.FindReplay(agency, request.request_id());
-  if (!replay.ok()) return replay.status();
-  if (replay->has_value()) return ReplayOf<v1::Nomination>(**replay, fingerprint);
-
+  // No separate look-up of the request id: the save script finds a replay
+  // atomically and returns the first result (the sequence number taken here
+  // is then simply unused). One Redis round trip per create.
   auto sequence = repository_.NextSequence();
   if (!sequence.ok()) return sequence.status();
   auto tree = agencies_.Tree();
