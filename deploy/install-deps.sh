@@ -10,6 +10,7 @@ PACKAGES=(
   libhiredis-dev prometheus-cpp-dev libjwt-dev nlohmann-json3-dev
   libicu-dev libssl-dev libgtest-dev libgmock-dev
   redis-server  # also pulls in redis-tools (redis-cli)
+  jq curl       # scripted tests and README examples read JSON and /metrics
 )
 
 missing=()
