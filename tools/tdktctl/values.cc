@@ -1,5 +1,6 @@
 #include "tools/tdktctl/values.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "common/text.h"

@@ -1,0 +1,184 @@
+// `tdktctl demo-data`: loads demo_content.h through the public API, as an
+// officer and a council secretary would, so it exercises the real rules.
+// Idempotent: creations use fixed request ids (a rerun gets the first result
+// back), and each lifecycle step runs only while the record still sits where
+// that step starts; steps an earlier run did are skipped.
+#include <map>
+
+#include "tdkt/nomination/v1/movement.grpc.pb.h"
+#include "tdkt/nomination/v1/nomination.grpc.pb.h"
+#include "tools/tdktctl/commands.h"
+#include "tools/tdktctl/demo_content.h"
+#include "tools/tdktctl/output.h"
+#include "tools/tdktctl/token.h"
+
+namespace tdkt::ctl {
+namespace {
+
+constexpr char kIdPrefix[] = "demo-v1-";
+constexpr long kTokenTtlSeconds = 3600;
+
+std::string NominationMethod(const char* name) {
+  return std::string(v1::NominationService::service_full_name()) + "/" + name;
+}
+
+grpc::Status WithContext(const grpc::Status& status, const std::string& context) {
+  return grpc::Status(status.error_code(), context + ": " + status.error_message());
+}
+
+struct Loader {
+  RpcClient& officer;
+  RpcClient& secretary;
+  int applied = 0;
+  int skipped = 0;
+
+  // Runs one step on `n` (updated in place) if `n` is still where the step
+  // starts: in state `expected`, without the plan or follow-up it adds.
+  grpc::Status Step(const DemoCandidate& c, const DemoStep& step, size_t index, v1::NominationState expected,
+                    int follow_up_number, v1::Nomination* n) {
+    const std::string request_id = std::string(kIdPrefix) + c.key + "-" + std::to_string(index + 1);
+    bool due = n->state() == expected;
+    v1::Nomination next;
+    grpc::Status status;
+    switch (step.kind) {
+      case DemoStep::Kind::kMove: {
+        if (!due) break;
+        v1::TransitionNominationRequest r;
+        r.set_request_id(request_id);
+        r.set_id(n->id());
+        r.set_expected_version(n->version());
+        r.set_to_state(step.to);
+        r.set_reason(step.text);
+        status = (step.council ? secretary : officer).Call(NominationMethod("TransitionNomination"), r, &next);
+        break;
+      }
+      case DemoStep::Kind::kFoster: {
+        due = due && !n->has_fostering_plan();
+        if (!due) break;
+        v1::SetFosteringPlanRequest r;
+        r.set_request_id(request_id);
+        r.set_id(n->id());
+        r.set_expected_version(n->version());
+        for (const auto& m : step.measures) r.mutable_plan()->add_support_measures(m);
+        for (const auto& s : step.shortcomings) r.mutable_plan()->add_shortcomings(s);
+        r.mutable_plan()->set_responsible(step.responsible);
+        r.mutable_plan()->set_target_date(step.date);
+        status = officer.Call(NominationMethod("SetFosteringPlan"), r, &next);
+        break;
+      }
+      case DemoStep::Kind::kFollowUp: {
+        due = due && n->follow_ups_size() < follow_up_number;
+        if (!due) break;
+        v1::AddFollowUpRequest r;
+        r.set_request_id(request_id);
+        r.set_id(n->id());
+        r.set_expected_version(n->version());
+        r.mutable_follow_up()->set_date(step.date);
+        r.mutable_follow_up()->set_note(step.text);
+        status = officer.Call(NominationMethod("AddFollowUp"), r, &next);
+        break;
+      }
+    }
+    if (!due) {
+      ++skipped;
+      return grpc::Status::OK;
+    }
+    if (!status.ok()) return status;
+    ++applied;
+    *n = std::move(next);
+    return grpc::Status::OK;
+  }
+
+  grpc::Status Candidate(const DemoCandidate& c, const std::map<std::string, std::string>& movement_ids,
+                         v1::Nomination* n) {
+    v1::CreateNominationRequest create;
+    create.set_request_id(std::string(kIdPrefix) + c.key);
+    v1::NominationDetails* d = create.mutable_details();
+    d->set_kind(c.kind);
+    d->set_name(c.name);
+    d->set_agency_id(c.agency_id);
+    for (const auto& f : c.fields) d->add_fields(f);
+    if (!c.movement_key.empty()) d->set_movement_id(movement_ids.at(c.movement_key));
+    d->set_achievements(c.achievements);
+    d->set_discovered_by(c.discovered_by);
+    auto at = ParseVietnamDate(c.discovered_at);
+    if (!at.ok()) return grpc::Status(grpc::StatusCode::INTERNAL, "demo content: " + at.status().ToString());
+    d->mutable_discovered_at()->set_seconds(*at);
+    for (const auto& title : c.initiatives) d->add_initiatives()->set_title(title);
+    v1::Nomination created;
+    grpc::Status status = officer.Call(NominationMethod("CreateNomination"), create, &created);
+    if (!status.ok()) return status;
+    // A rerun gets the record as first created; read where it is now.
+    v1::GetNominationRequest get;
+    get.set_id(created.id());
+    status = officer.Call(NominationMethod("GetNomination"), get, n);
+    if (!status.ok()) return status;
+    v1::NominationState expected = v1::DISCOVERED;
+    int follow_ups = 0;
+    for (size_t i = 0; i < c.steps.size(); ++i) {
+      const DemoStep& step = c.steps[i];
+      if (step.kind == DemoStep::Kind::kFollowUp) ++follow_ups;
+      status = Step(c, step, i, expected, follow_ups, n);
+      if (!status.ok()) return WithContext(status, n->id() + " step " + std::to_string(i + 1));
+      if (step.kind == DemoStep::Kind::kMove) expected = step.to;
+    }
+    return grpc::Status::OK;
+  }
+};
+
+}  // namespace
+
+int RunDemoData(const Args& args, const Endpoint& endpoint) {
+  const std::string agency = args.Get("agency", "TW");
+  const std::string secret_file = args.Get("secret-file", DefaultSecretFile());
+  auto officer_token = MintToken(secret_file, "officer", agency, "demo-officer", kTokenTtlSeconds);
+  if (!officer_token.ok()) return ReportError(officer_token.status());
+  auto secretary_token = MintToken(secret_file, "council_secretary", agency, "demo-council-secretary",
+                                   kTokenTtlSeconds);
+  if (!secretary_token.ok()) return ReportError(secretary_token.status());
+  Endpoint as_officer = endpoint, as_secretary = endpoint;
+  as_officer.token = *officer_token;
+  as_secretary.token = *secretary_token;
+  RpcClient officer(as_officer), secretary(as_secretary);
+
+  std::map<std::string, std::string> movement_ids;
+  Json movements = Json::array();
+  for (const auto& m : DemoMovements()) {
+    v1::CreateMovementRequest r;
+    r.set_request_id(std::string(kIdPrefix) + "mov-" + m.key);
+    v1::Movement* movement = r.mutable_movement();
+    movement->set_agency_id(m.agency_id);
+    movement->set_name(m.name);
+    movement->set_period_start(m.start);
+    movement->set_period_end(m.end);
+    for (const auto& g : m.goals) movement->add_goals(g);
+    v1::Movement created;
+    grpc::Status status =
+        officer.Call(std::string(v1::MovementService::service_full_name()) + "/CreateMovement", r, &created);
+    if (!status.ok()) return ReportError(WithContext(status, "movement '" + m.name + "'"));
+    movement_ids[m.key] = created.id();
+    movements.push_back(Json{{"id", created.id()}, {"agency_id", created.agency_id()}, {"name", created.name()}});
+  }
+
+  Loader loader{officer, secretary};
+  Json candidates = Json::array();
+  std::map<std::string, int> by_state;
+  for (const auto& c : DemoCandidates()) {
+    v1::Nomination n;
+    grpc::Status status = loader.Candidate(c, movement_ids, &n);
+    if (!status.ok()) return ReportError(WithContext(status, "candidate '" + c.name + "'"));
+    const std::string state = v1::NominationState_Name(n.state());
+    ++by_state[state];
+    candidates.push_back(Json{{"id", n.id()}, {"name", n.details().name()}, {"state", state}});
+  }
+  Json states = Json::object();
+  for (const auto& [state, count] : by_state) states[state] = count;
+  PrintJson(Json{{"movements", movements},
+                 {"nominations", candidates},
+                 {"by_state", states},
+                 {"lifecycle_steps_applied", loader.applied},
+                 {"lifecycle_steps_already_done", loader.skipped}});
+  return kExitOk;
+}
+
+}  // namespace tdkt::ctl
