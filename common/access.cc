@@ -8,6 +8,8 @@ Status RequireRole(const Caller& caller, std::initializer_list<Role> allowed, co
 }
 
 Status RequireWithinSubtree(const Caller& caller, const AgencyTree& tree, const std::string& agency) {
+  // The hierarchy is public, so saying that a unit does not exist leaks nothing.
+  if (!tree.Find(agency)) return Status::NotFound("no agency has the code '" + agency.substr(0, 40) + "'");
   if (tree.Find(caller.agency) && tree.IsWithin(caller.agency, agency)) return Status::Ok();
   return Status::PermissionDenied("agency '" + agency + "' is outside the caller's agency (" +
                                   caller.agency + ") and its sub-units");

@@ -14,9 +14,8 @@ namespace tdkt {
 // PERMISSION_DENIED unless the caller's role is one of `allowed`.
 Status RequireRole(const Caller& caller, std::initializer_list<Role> allowed, const char* action);
 
-// PERMISSION_DENIED unless `agency` (after following merges) lies inside the
-// caller's agency subtree. NOT_FOUND-free by design: an unknown agency is
-// reported the same way, so callers cannot probe other subtrees.
+// PERMISSION_DENIED unless `agency` lies inside the caller's agency subtree
+// (merged units lie under their successor); NOT_FOUND for an unknown agency.
 Status RequireWithinSubtree(const Caller& caller, const AgencyTree& tree, const std::string& agency);
 
 }  // namespace tdkt

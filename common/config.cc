@@ -39,7 +39,8 @@ Status Config::Load(int argc, char** argv) {
   for (auto& [name, option] : options_) {
     if (option.default_value.empty() || option.value.empty()) continue;
     bool numeric_default = option.default_value.find_first_not_of("0123456789") == std::string::npos;
-    if (numeric_default && option.value.find_first_not_of("0123456789") != std::string::npos) {
+    std::string digits = option.value[0] == '-' ? option.value.substr(1) : option.value;  // -1 = off
+    if (numeric_default && (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)) {
       return Status::InvalidArgument(name, "must be a whole number, got '" + option.value + "'");
     }
   }
@@ -78,7 +79,7 @@ void DeclareServiceOptions(Config& config, int service_index) {
   config.Declare("listen-host", "127.0.0.1", "address the gRPC and metrics servers bind to");
   config.Declare("grpc-port", std::to_string(50050 + service_index), "gRPC port");
   config.Declare("metrics-port", std::to_string(9450 + service_index),
-                 "Prometheus metrics port (/metrics)");
+                 "Prometheus metrics port (/metrics); -1 turns metrics off");
   config.Declare("redis-host", "127.0.0.1", "Redis host of this node");
   config.Declare("redis-port", "6380", "Redis port of this node");
   config.Declare("redis-pool-size", "8", "Redis connections per process");

@@ -48,6 +48,7 @@ TEST(DetailsRulesTest, EachProblemNamesItsField) {
       {"no kind", [](auto& d) { d.set_kind(v1::NOMINATION_KIND_UNSPECIFIED); }, "details.kind"},
       {"empty name", [](auto& d) { d.set_name("   "); }, "details.name"},
       {"long name", [](auto& d) { d.set_name(std::string(301, 'a')); }, "details.name"},
+      {"line break in name", [](auto& d) { d.set_name("Nguyễn\nVăn A"); }, "details.name"},
       {"bad utf8", [](auto& d) { d.set_name("Hu\xE1\xBB"); }, "details.name"},
       {"unknown agency", [](auto& d) { d.set_agency_id("99999"); }, "details.agency_id"},
       {"no field", [](auto& d) { d.clear_fields(); }, "details.fields"},

@@ -84,8 +84,8 @@ Result<v1::Agency> AgencyManager::Add(const Caller& caller, v1::AddAgencyRequest
   if (!AgencyTree::IsValidId(request.id())) {
     return Status::InvalidArgument("id", "agency code must be 1-32 letters, digits or '_'");
   }
-  TDKT_RETURN_IF_ERROR(NormalizeText("name", *request.mutable_name(), kMaxShortTextChars, true));
-  TDKT_RETURN_IF_ERROR(NormalizeText("kind", *request.mutable_kind(), 100, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("name", *request.mutable_name(), kMaxShortTextChars, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("kind", *request.mutable_kind(), 100, true));
   auto result = agencies_.Mutate([&](AgencyTree& tree) {
     if (!tree.Find(request.parent_id())) {
       return Status::InvalidArgument("parent_id", "no agency has the code '" + request.parent_id() + "'");
@@ -99,7 +99,7 @@ Result<v1::Agency> AgencyManager::Add(const Caller& caller, v1::AddAgencyRequest
 
 Result<v1::Agency> AgencyManager::Rename(const Caller& caller, v1::RenameAgencyRequest request) {
   TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kAdmin}, "change the agency hierarchy"));
-  TDKT_RETURN_IF_ERROR(NormalizeText("new_name", *request.mutable_new_name(), kMaxShortTextChars, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("new_name", *request.mutable_new_name(), kMaxShortTextChars, true));
   auto result = agencies_.Mutate([&](AgencyTree& tree) {
     TDKT_RETURN_IF_ERROR(CheckAdminChange(caller, tree, request.id(), request.expected_version()));
     return tree.Rename(request.id(), request.new_name());
@@ -162,7 +162,7 @@ Result<v1::Field> AgencyManager::DefineField(const Caller& caller, v1::DefineFie
                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
                  });
   if (!slug_ok) return Status::InvalidArgument("slug", "use 1-60 lower-case letters, digits or dashes");
-  TDKT_RETURN_IF_ERROR(NormalizeText("name", *request.mutable_name(), kMaxShortTextChars, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("name", *request.mutable_name(), kMaxShortTextChars, true));
   auto tree = agencies_.Tree();
   if (!tree->Find(request.agency_id())) {
     return Status::InvalidArgument("agency_id", "no agency has the code '" + request.agency_id() + "'");

@@ -142,7 +142,10 @@ Result<v1::BatchCreateNominationsResponse> NominationManager::BatchCreate(
   if (request.rows().empty() || request.rows_size() > kMaxRows) {
     return Status::InvalidArgument("rows", "send between 1 and 1000 candidates per batch");
   }
-  // Check every row before recording any, and report every bad row.
+  // Check every row before recording any, and report every bad row. The
+  // rows are checked on a copy: Create() fingerprints the rows as sent, so
+  // that retrying the batch matches the first attempt.
+  const auto original_rows = request.rows();
   std::string problems;
   size_t bad_rows = 0;
   for (int i = 0; i < request.rows_size(); ++i) {
@@ -165,7 +168,7 @@ Result<v1::BatchCreateNominationsResponse> NominationManager::BatchCreate(
   for (int i = 0; i < request.rows_size(); ++i) {
     v1::CreateNominationRequest row;
     row.set_request_id(request.request_id() + "#" + std::to_string(i + 1));
-    *row.mutable_details() = request.rows(i);
+    *row.mutable_details() = original_rows.Get(i);
     auto created = Create(caller, std::move(row));
     if (!created.ok()) {
       return Status(created.status().code() == Code::kInvalidArgument

@@ -21,6 +21,16 @@ Status NormalizeText(const std::string& field, std::string& value, size_t max_ch
   return Status::Ok();
 }
 
+Status NormalizeLine(const std::string& field, std::string& value, size_t max_chars, bool required) {
+  TDKT_RETURN_IF_ERROR(NormalizeText(field, value, max_chars, required));
+  for (unsigned char c : value) {
+    if (c < 0x20 || c == 0x7f) {
+      return Status::InvalidArgument(field, "must be one line of text, without line breaks or tabs");
+    }
+  }
+  return Status::Ok();
+}
+
 namespace {
 
 Status NormalizeList(const std::string& field, google::protobuf::RepeatedPtrField<std::string>& items,
@@ -41,8 +51,8 @@ Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exi
   if (d.kind() == v1::NOMINATION_KIND_UNSPECIFIED || !v1::NominationKind_IsValid(d.kind())) {
     return Status::InvalidArgument("details.kind", "choose individual, collective or household");
   }
-  TDKT_RETURN_IF_ERROR(NormalizeText("details.name", *d.mutable_name(), kMaxNameChars, true));
-  TDKT_RETURN_IF_ERROR(NormalizeText("details.agency_id", *d.mutable_agency_id(), 32, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("details.name", *d.mutable_name(), kMaxNameChars, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("details.agency_id", *d.mutable_agency_id(), 32, true));
   if (!agency_exists(d.agency_id())) {
     return Status::InvalidArgument("details.agency_id", "no agency has the code '" + d.agency_id() + "'");
   }
@@ -54,7 +64,7 @@ Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exi
   }
   for (int i = 0; i < d.fields_size(); ++i) {
     std::string field_name = "details.fields[" + std::to_string(i) + "]";
-    TDKT_RETURN_IF_ERROR(NormalizeText(field_name, *d.mutable_fields(i), 80, true));
+    TDKT_RETURN_IF_ERROR(NormalizeLine(field_name, *d.mutable_fields(i), 80, true));
     if (!field_known(d.fields(i), d.agency_id())) {
       return Status::InvalidArgument(field_name, "'" + d.fields(i) +
                                      "' is neither one of the 14 national fields nor a field defined by the agency");
@@ -63,7 +73,7 @@ Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exi
       if (d.fields(j) == d.fields(i)) return Status::InvalidArgument(field_name, "is listed twice");
     }
   }
-  TDKT_RETURN_IF_ERROR(NormalizeText("details.movement_id", *d.mutable_movement_id(), 80, false));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("details.movement_id", *d.mutable_movement_id(), 80, false));
   TDKT_RETURN_IF_ERROR(NormalizeText("details.achievements", *d.mutable_achievements(), kMaxAchievementChars, false));
   if (static_cast<size_t>(d.initiatives_size()) > kMaxListItems) {
     return Status::InvalidArgument("details.initiatives", "has more than 100 entries");
@@ -71,9 +81,9 @@ Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exi
   for (int i = 0; i < d.initiatives_size(); ++i) {
     std::string base = "details.initiatives[" + std::to_string(i) + "]";
     auto* in = d.mutable_initiatives(i);
-    TDKT_RETURN_IF_ERROR(NormalizeText(base + ".title", *in->mutable_title(), kMaxShortTextChars, true));
+    TDKT_RETURN_IF_ERROR(NormalizeLine(base + ".title", *in->mutable_title(), kMaxShortTextChars, true));
     TDKT_RETURN_IF_ERROR(NormalizeText(base + ".description", *in->mutable_description(), kMaxLongTextChars, false));
-    TDKT_RETURN_IF_ERROR(NormalizeText(base + ".recognition_ref", *in->mutable_recognition_ref(), kMaxShortTextChars, false));
+    TDKT_RETURN_IF_ERROR(NormalizeLine(base + ".recognition_ref", *in->mutable_recognition_ref(), kMaxShortTextChars, false));
   }
   if (static_cast<size_t>(d.evidence_size()) > kMaxListItems) {
     return Status::InvalidArgument("details.evidence", "has more than 100 entries");
@@ -81,10 +91,10 @@ Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exi
   for (int i = 0; i < d.evidence_size(); ++i) {
     std::string base = "details.evidence[" + std::to_string(i) + "]";
     auto* ev = d.mutable_evidence(i);
-    TDKT_RETURN_IF_ERROR(NormalizeText(base + ".title", *ev->mutable_title(), kMaxShortTextChars, true));
-    TDKT_RETURN_IF_ERROR(NormalizeText(base + ".uri", *ev->mutable_uri(), 2000, false));
+    TDKT_RETURN_IF_ERROR(NormalizeLine(base + ".title", *ev->mutable_title(), kMaxShortTextChars, true));
+    TDKT_RETURN_IF_ERROR(NormalizeLine(base + ".uri", *ev->mutable_uri(), 2000, false));
   }
-  TDKT_RETURN_IF_ERROR(NormalizeText("details.discovered_by", *d.mutable_discovered_by(), kMaxNameChars, false));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("details.discovered_by", *d.mutable_discovered_by(), kMaxNameChars, false));
   if (!d.has_discovered_at()) {
     d.mutable_discovered_at()->set_seconds(now_seconds);
   } else if (d.discovered_at().seconds() > now_seconds + 86400) {
@@ -101,7 +111,7 @@ Status NormalizeFosteringPlan(v1::FosteringPlan& plan) {
   if (plan.support_measures().empty()) {
     return Status::InvalidArgument("plan.support_measures", "list at least one support measure");
   }
-  TDKT_RETURN_IF_ERROR(NormalizeText("plan.responsible", *plan.mutable_responsible(), kMaxNameChars, false));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("plan.responsible", *plan.mutable_responsible(), kMaxNameChars, false));
   if (!plan.target_date().empty() && !IsIsoDate(plan.target_date())) {
     return Status::InvalidArgument("plan.target_date", "must be a date written YYYY-MM-DD");
   }
@@ -116,8 +126,8 @@ Status NormalizeFollowUp(v1::FollowUp& follow_up) {
 }
 
 Status NormalizeMovement(v1::Movement& m, const AgencyLookup& agency_exists) {
-  TDKT_RETURN_IF_ERROR(NormalizeText("movement.name", *m.mutable_name(), kMaxShortTextChars, true));
-  TDKT_RETURN_IF_ERROR(NormalizeText("movement.agency_id", *m.mutable_agency_id(), 32, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("movement.name", *m.mutable_name(), kMaxShortTextChars, true));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("movement.agency_id", *m.mutable_agency_id(), 32, true));
   if (!agency_exists(m.agency_id())) {
     return Status::InvalidArgument("movement.agency_id", "no agency has the code '" + m.agency_id() + "'");
   }

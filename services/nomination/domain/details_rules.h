@@ -44,4 +44,8 @@ Status CheckRequestId(const std::string& request_id);
 // and not empty when `required`.
 Status NormalizeText(const std::string& field, std::string& value, size_t max_chars, bool required);
 
+// As NormalizeText, for one-line values (names, codes, titles): control
+// characters such as line breaks and tabs are refused.
+Status NormalizeLine(const std::string& field, std::string& value, size_t max_chars, bool required);
+
 }  // namespace tdkt::nomination
