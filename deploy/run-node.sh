@@ -98,7 +98,7 @@ done
 
 # Demo data uses fixed request ids, so loading it again changes nothing.
 if [[ ${DEMO_DATA:-1} == 1 ]]; then
-  "$TDKTCTL" demo-data --addr="$HOST:50051" --token="$ADMIN_TOKEN" >>"$VAR/log/demo-data.log" 2>&1 &&
+  "$TDKTCTL" demo-data --addr="$HOST:50051" --secret-file="$TDKT_JWT_SECRET_FILE" --agency="$NODE_AGENCY" >>"$VAR/log/demo-data.log" 2>&1 &&
     echo "demo data loaded" ||
     echo "WARNING: demo data failed to load, see $VAR/log/demo-data.log" >&2
 fi
@@ -120,11 +120,16 @@ Tokens, valid 24 h (paste into your shell):
 ADMIN_TOKEN=$ADMIN_TOKEN
 OFFICER_TOKEN=$OFFICER_TOKEN
 
-Try:
-  $CTL health --addr=$HOST:50051
-  $CTL token --role=officer --agency=56 --subject=kh-officer --secret-file=var/jwt-secret
-  $CTL demo-data --addr=$HOST:50051 --token=\$ADMIN_TOKEN
-  redis-cli -p $REDIS_PORT info persistence
+Try (in another terminal, from $ROOT):
+  export TDKT_TOKEN=\$OFFICER_TOKEN        # tdktctl reads the token from here
+  $CTL list --text="nguyen" | jq '.nominations[].details.name'
+  $CTL get nom-...                        # an id from the list
+  $CTL history nom-...
+  $CTL list --agency=56 --state=replicating
+  $CTL agencies --parent=56 --text="nha trang"
+  $CTL call tdkt.nomination.v1.NominationService/GetNomination '{"id":"nom-..."}'
+  $CTL token --role=council_secretary --agency=56 --subject=thu-ky --secret-file=var/jwt-secret
+  curl -s http://$HOST:9451/metrics | grep grpc_server_handled_total
 
 Press Ctrl-C to stop (data is kept).
 EOF
