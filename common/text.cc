@@ -1,6 +1,7 @@
 #include "common/text.h"
 
 #include <sstream>
+#include <vector>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -83,11 +84,35 @@ size_t CodePointCount(const std::string& s) {
   return n;
 }
 
+namespace {
+// Splits folded text into words at spaces and ASCII punctuation.
+std::vector<std::string> Words(const std::string& folded) {
+  std::vector<std::string> words;
+  std::string current;
+  for (unsigned char c : folded) {
+    if (c >= 0x80 || std::isalnum(c)) {
+      current += static_cast<char>(c);
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+  return words;
+}
+}  // namespace
+
 bool MatchesAllWords(const std::string& haystack_folded, const std::string& query) {
-  std::istringstream words(Fold(query));
-  std::string word;
-  while (words >> word) {
-    if (haystack_folded.find(word) == std::string::npos) return false;
+  const std::vector<std::string> words = Words(haystack_folded);
+  for (const std::string& wanted : Words(Fold(query))) {
+    bool found = false;
+    for (const std::string& w : words) {
+      if (w.compare(0, wanted.size(), wanted) == 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
   }
   return true;
 }

@@ -21,8 +21,8 @@ std::string Fold(const std::string& s);
 // Number of user-perceived characters (code points after NFC).
 size_t CodePointCount(const std::string& s);
 
-// True when every whitespace-separated word of `query` (folded) occurs in
-// `haystack_folded`.
+// True when every word of `query` (folded) begins some word of
+// `haystack_folded`: "nguyen hu" finds "Nguyễn Huệ", "ha" does not find "nhập".
 bool MatchesAllWords(const std::string& haystack_folded, const std::string& query);
 
 }  // namespace tdkt::text

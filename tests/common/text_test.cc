@@ -35,6 +35,9 @@ TEST(TextTest, SearchWithoutDiacriticsFindsAccentedText) {
   EXPECT_TRUE(MatchesAllWords(haystack, "Nguyễn HUỆ"));
   EXPECT_TRUE(MatchesAllWords(haystack, "tom hue"));
   EXPECT_FALSE(MatchesAllWords(haystack, "nguyen lan"));
+  EXPECT_TRUE(MatchesAllWords(haystack, "nguy hu"));   // word prefixes
+  EXPECT_FALSE(MatchesAllWords(haystack, "uyen"));     // not word middles
+  EXPECT_FALSE(MatchesAllWords(Fold("cho thu nhập cao"), "thu ha"));
 }
 
 TEST(TextTest, CountsCodePointsNotBytes) {
