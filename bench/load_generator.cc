@@ -18,6 +18,7 @@ std::atomic<uint64_t> next_call{1};
 
 struct ThreadTally {
   std::vector<int64_t> latencies_ns;  // Measured calls only.
+  uint64_t ok = 0;                    // Every OK call.
   uint64_t errors = 0;
   std::string first_error;
 };
@@ -60,6 +61,7 @@ void Drive(const SlotFactory& make_slot, int concurrency, Clock::time_point meas
     if (!problem.empty()) {
       if (tally.errors++ == 0) tally.first_error = problem;
     } else {
+      ++tally.ok;
       if (now >= measure_from && now < measure_until) {
         tally.latencies_ns.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(now - s.started).count());
       }
@@ -107,6 +109,7 @@ LoadResult RunLoad(const SlotFactory& make_slot, const LoadOptions& options) {
     all.insert(all.end(), t.latencies_ns.begin(), t.latencies_ns.end());
     if (t.errors > 0 && result.errors == 0) result.first_error = t.first_error;
     result.errors += t.errors;
+    result.completed_all += t.ok;
   }
   result.completed = all.size();
   result.seconds = options.duration_s;

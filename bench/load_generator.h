@@ -78,6 +78,7 @@ struct LoadOptions {
 
 struct LoadResult {
   uint64_t completed = 0;   // OK calls that completed inside the measured span.
+  uint64_t completed_all = 0;  // OK calls over the whole phase (warm-up and drain included).
   double seconds = 0;       // Length of the measured span.
   double ops_per_s = 0;
   double p50_ms = 0;

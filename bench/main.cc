@@ -53,6 +53,7 @@ void DeclareOptions(Config& config) {
   config.Declare("warmup-s", "1", "unmeasured seconds before each phase");
   config.Declare("rounds", "3", "times the whole phase sequence runs; figures are the median per phase");
   config.Declare("client-threads", "2", "load generator threads (each drives concurrency/threads calls)");
+  config.Declare("phases", "echo,echo+SET,create,get", "phases to run, in this order (get reads what create made)");
   config.Declare("echo-payload-bytes", "100", "payload of the echo baselines");
   config.Declare("servers", "fork", "fork: servers in a child process; in-process: same process as the client");
   config.Declare("agencies-file", TDKT_SOURCE_DIR "/deploy/data/agencies-demo.json",
@@ -131,6 +132,15 @@ double RedisCpuSeconds(RedisClient& redis) {
   return total;
 }
 
+// Busy CPU seconds of the whole machine, from /proc/stat.
+double MachineBusySeconds() {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+  in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal;
+  return (user + nice + system + irq + softirq + steal) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 struct CpuSample {
   double server = 0, client = 0, redis = 0;
 };
@@ -173,12 +183,6 @@ void FillCreate(const Workload& w, uint64_t n, nv1::CreateNominationRequest& r) 
   d->set_discovered_by("Hội đồng Thi đua - Khen thưởng xã");
 }
 
-struct Phase {
-  std::string name;
-  SlotFactory make_slot;
-  pid_t server_pid;  // Whose CPU to count as "server" (-1: in-process).
-};
-
 struct Stubs {
   std::unique_ptr<v1::EchoService::Stub> echo;
   std::unique_ptr<nv1::NominationService::Stub> nomination;
@@ -192,7 +196,7 @@ SlotFactory EchoSlots(Stubs& stubs, Workload& w, bool with_set) {
           return with_set ? stub->PrepareAsyncEchoSet(c, r, cq) : stub->PrepareAsyncEcho(c, r, cq);
         },
         [&w](uint64_t, v1::EchoRequest& r, grpc::ClientContext&) { r.set_payload(w.echo_payload); },
-        [&w](uint64_t, const v1::EchoResponse& r) {
+        [&w](uint64_t, const v1::EchoResponse& r) -> std::string {
           return r.payload() == w.echo_payload ? "" : "echo returned a different payload";
         });
   };
@@ -243,6 +247,7 @@ SlotFactory GetSlots(Stubs& stubs, Workload& w, std::shared_ptr<const std::vecto
 struct PhaseFigures {
   LoadResult load;
   CpuSample cpu_per_op_us;  // Microseconds of CPU per completed call.
+  double other_cores = 0;   // CPU used meanwhile by other processes, in cores: noise.
 };
 
 double Median(std::vector<double> v) {
@@ -259,18 +264,18 @@ std::string Fixed(double v, int decimals) {
 }
 
 std::string Row(const std::string& phase, double ops, double p50, double p99, uint64_t errors, const CpuSample& cpu,
-                bool separate_server) {
+                double other_cores, bool separate_server) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, "%-10s %9.0f %8.2f %8.2f %7llu   %7s %7s %7s", phase.c_str(), ops, p50, p99,
-                static_cast<unsigned long long>(errors),
-                separate_server ? Fixed(cpu.server, 0).c_str() : "-", Fixed(cpu.redis, 0).c_str(),
-                Fixed(cpu.client, 0).c_str());
+  std::snprintf(buf, sizeof buf, "%-10s %9.0f %8.2f %8.2f %7llu   %6s %6s %6s    %5.2f", phase.c_str(), ops, p50, p99,
+                static_cast<unsigned long long>(errors), separate_server ? Fixed(cpu.server, 0).c_str() : "-",
+                Fixed(cpu.redis, 0).c_str(), Fixed(cpu.client, 0).c_str(), other_cores);
   return buf;
 }
 
 std::string Header(bool separate_server) {
-  return std::string("phase          ops/s   p50 ms   p99 ms  errors   ") +
-         "CPU µs per call: server   redis  client" + (separate_server ? "" : "+server");
+  return std::string("                                            CPU µs per call         other\n") +
+         "phase          ops/s   p50 ms   p99 ms  errors   server  redis " +
+         (separate_server ? "client" : "all-in") + "    cores";
 }
 
 std::string Verdict(const std::string& label, double ratio, double target) {
@@ -296,6 +301,18 @@ int Run(int argc, char** argv) {
   load.warmup_s = config.GetInt("warmup-s");
   load.threads = std::max(1, config.GetInt("client-threads"));
   const int rounds = std::max(1, config.GetInt("rounds"));
+  std::vector<std::string> phase_names;
+  {
+    std::istringstream list(config.Get("phases"));
+    std::string name;
+    while (std::getline(list, name, ',')) {
+      if (name != "echo" && name != "echo+SET" && name != "create" && name != "get") {
+        std::cerr << "error: phases: unknown phase '" << name << "' (echo, echo+SET, create, get)\n";
+        return 2;
+      }
+      phase_names.push_back(name);
+    }
+  }
   const bool fork_servers = config.Get("servers") != "in-process";
   if (config.Get("servers") != "fork" && fork_servers) {
     std::cerr << "error: servers: use 'fork' or 'in-process'\n";
@@ -371,7 +388,6 @@ int Run(int argc, char** argv) {
               settings.agencies_file.c_str());
   std::fflush(stdout);
 
-  const std::vector<std::string> phase_names = {"echo", "echo+SET", "create", "get"};
   std::map<std::string, std::vector<PhaseFigures>> figures;
   for (int round = 1; round <= rounds; ++round) {
     std::printf("round %d of %d\n%s\n", round, rounds, Header(fork_servers).c_str());
@@ -389,18 +405,23 @@ int Run(int argc, char** argv) {
         slots = GetSlots(stubs, workload, std::make_shared<const std::vector<std::string>>(workload.created));
       }
       CpuSample before{server_pid > 0 ? ProcessCpuSeconds(server_pid) : 0, SelfCpuSeconds(), RedisCpuSeconds(redis)};
+      double busy_before = MachineBusySeconds();
+      auto wall_start = std::chrono::steady_clock::now();
       PhaseFigures f;
       f.load = RunLoad(slots, load);
+      double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+      double busy = MachineBusySeconds() - busy_before;
       CpuSample after{server_pid > 0 ? ProcessCpuSeconds(server_pid) : 0, SelfCpuSeconds(), RedisCpuSeconds(redis)};
-      // CPU over the whole phase (warm-up and drain included) per call of the
-      // measured span's rate: slightly high, equally so for every phase.
-      double calls = f.load.ops_per_s * (load.warmup_s + load.duration_s);
+      double ours = (after.server - before.server) + (after.client - before.client) + (after.redis - before.redis);
+      f.other_cores = std::max(0.0, (busy - ours) / wall);
+      // CPU over the whole phase (warm-up and drain included) per call made in it.
+      double calls = static_cast<double>(f.load.completed_all);
       if (calls > 0) {
         f.cpu_per_op_us = {(after.server - before.server) / calls * 1e6, (after.client - before.client) / calls * 1e6,
                            (after.redis - before.redis) / calls * 1e6};
       }
       std::printf("%s\n", Row(name, f.load.ops_per_s, f.load.p50_ms, f.load.p99_ms, f.load.errors, f.cpu_per_op_us,
-                              fork_servers).c_str());
+                              f.other_cores, fork_servers).c_str());
       if (f.load.errors > 0) std::printf("           first error: %s\n", f.load.first_error.c_str());
       std::fflush(stdout);
       figures[name].push_back(f);
@@ -415,7 +436,7 @@ int Run(int argc, char** argv) {
   for (const auto& name : phase_names) {
     const auto& runs = figures[name];
     if (runs.empty()) continue;
-    std::vector<double> o, p50, p99, srv, rds, cli;
+    std::vector<double> o, p50, p99, srv, rds, cli, others;
     uint64_t errors = 0;
     for (const auto& f : runs) {
       o.push_back(f.load.ops_per_s);
@@ -424,14 +445,17 @@ int Run(int argc, char** argv) {
       srv.push_back(f.cpu_per_op_us.server);
       rds.push_back(f.cpu_per_op_us.redis);
       cli.push_back(f.cpu_per_op_us.client);
+      others.push_back(f.other_cores);
       errors += f.load.errors;
     }
     ops[name] = Median(o);
     total_errors += errors;
     std::printf("%s\n", Row(name, ops[name], Median(p50), Median(p99), errors, {Median(srv), Median(cli), Median(rds)},
-                            fork_servers).c_str());
+                            Median(others), fork_servers).c_str());
   }
-  std::printf("\n");
+  std::printf("\nCPU µs per call: server = the servers' process, redis = redis-server (INFO cpu), client = this\n"
+              "load generator (all-in: servers and client in one process), over the whole phase. other cores:\n"
+              "CPU used meanwhile by other processes (noise; includes Redis AOF rewrites).\n\n");
   auto ratio = [&](const std::string& a, const std::string& b) { return ops[b] > 0 ? ops[a] / ops[b] : 0.0; };
   std::printf("%s\n", Verdict("ratio create / echo+SET", ratio("create", "echo+SET"), kTargetCreateVsEchoSet).c_str());
   std::printf("%s\n", Verdict("ratio get / echo       ", ratio("get", "echo"), kTargetGetVsEcho).c_str());

@@ -18,11 +18,18 @@ struct InProcessServers::Parts {
   explicit Parts(const ServerSettings& s)
       : echo_redis(s.redis, &echo_metrics.registry()),
         echo(echo_redis),
-        node(nomination::NominationNodeOptions{s.redis, s.agencies_file, "TW",
-                                               "Ban Thi đua - Khen thưởng Trung ương", s.jwt_secret},
-             &nomination_metrics.registry()),
+        node(NodeOptions(s), &nomination_metrics.registry()),
         echo_host(HostOptions("bench-echo"), echo_metrics),
         nomination_host(HostOptions("nomination"), nomination_metrics) {}
+
+  static nomination::NominationNodeOptions NodeOptions(const ServerSettings& s) {
+    nomination::NominationNodeOptions o;  // Defaults as in production (root "TW").
+    o.redis = s.redis;
+    o.agencies_file = s.agencies_file;
+    o.jwt_secret = s.jwt_secret;
+    o.node_agency = o.root_id;            // The central node: serves every agency.
+    return o;
+  }
 
   static ServerHostOptions HostOptions(const std::string& name) {
     ServerHostOptions o;
