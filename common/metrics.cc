@@ -1,6 +1,10 @@
 #include "common/metrics.h"
 
+#include <array>
+#include <atomic>
 #include <chrono>
+#include <mutex>
+#include <unordered_map>
 
 #include <grpcpp/support/status.h>
 #include <prometheus/counter.h>
@@ -36,67 +40,105 @@ const char* CodeName(grpc::StatusCode code) {
 
 }  // namespace
 
+// The families, and each method's series once looked up: building label
+// maps on every call would cost more than the observation itself.
 struct Metrics::RpcSeries {
+  struct Method {
+    prometheus::Counter* started;
+    prometheus::Histogram* seconds;
+    std::array<std::atomic<prometheus::Counter*>, 17> handled{};  // by grpc::StatusCode
+    prometheus::Labels labels;
+  };
   prometheus::Family<prometheus::Counter>* started;
   prometheus::Family<prometheus::Counter>* handled;
   prometheus::Family<prometheus::Histogram>* seconds;
+  std::mutex mutex;
+  std::unordered_map<std::string, std::unique_ptr<Method>> methods;
+
+  Method& For(const char* full_method, grpc::experimental::ServerRpcInfo::Type type);
+  prometheus::Counter& Handled(Method& m, grpc::StatusCode code);
 };
 
 namespace {
 
 // Splits "/pkg.Service/Method" into service and method labels.
-void SplitMethod(const char* full, std::string& service, std::string& method) {
-  std::string s = full ? full : "";
+void SplitMethod(const std::string& full, std::string& service, std::string& method) {
+  std::string s = full;
   if (!s.empty() && s[0] == '/') s.erase(0, 1);
   auto slash = s.find('/');
   service = s.substr(0, slash);
   method = slash == std::string::npos ? "" : s.substr(slash + 1);
 }
 
+const char* TypeName(grpc::experimental::ServerRpcInfo::Type type) {
+  switch (type) {
+    case grpc::experimental::ServerRpcInfo::Type::CLIENT_STREAMING: return "client_stream";
+    case grpc::experimental::ServerRpcInfo::Type::SERVER_STREAMING: return "server_stream";
+    case grpc::experimental::ServerRpcInfo::Type::BIDI_STREAMING: return "bidi_stream";
+    default: return "unary";
+  }
+}
+
+}  // namespace
+
+Metrics::RpcSeries::Method& Metrics::RpcSeries::For(const char* full_method,
+                                                   grpc::experimental::ServerRpcInfo::Type type) {
+  std::string key = full_method ? full_method : "";
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = methods[key];
+  if (!slot) {
+    slot = std::make_unique<Method>();
+    std::string service, method;
+    SplitMethod(key, service, method);
+    slot->labels = {{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", TypeName(type)}};
+    slot->started = &started->Add(slot->labels);
+    slot->seconds = &seconds->Add(slot->labels, prometheus::Histogram::BucketBoundaries{
+                                                    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                                                    0.25, 0.5, 1, 2.5, 5, 10});
+  }
+  return *slot;
+}
+
+prometheus::Counter& Metrics::RpcSeries::Handled(Method& m, grpc::StatusCode code) {
+  size_t index = static_cast<size_t>(code) < m.handled.size() ? static_cast<size_t>(code) : 2;  // 2 = UNKNOWN
+  prometheus::Counter* counter = m.handled[index].load(std::memory_order_acquire);
+  if (counter) return *counter;
+  std::lock_guard<std::mutex> lock(mutex);
+  counter = m.handled[index].load(std::memory_order_relaxed);
+  if (!counter) {
+    prometheus::Labels labels = m.labels;
+    labels["grpc_code"] = CodeName(static_cast<grpc::StatusCode>(index));
+    counter = &handled->Add(labels);
+    m.handled[index].store(counter, std::memory_order_release);
+  }
+  return *counter;
+}
+
+namespace {
+
 class RpcInterceptor : public grpc::experimental::Interceptor {
  public:
-  RpcInterceptor(grpc::experimental::ServerRpcInfo* info,
-                 prometheus::Family<prometheus::Counter>* started,
-                 prometheus::Family<prometheus::Counter>* handled,
-                 prometheus::Family<prometheus::Histogram>* seconds)
-      : handled_(handled), seconds_(seconds), start_(std::chrono::steady_clock::now()) {
-    SplitMethod(info->method(), service_, method_);
-    const char* type = "unary";
-    switch (info->type()) {
-      case grpc::experimental::ServerRpcInfo::Type::CLIENT_STREAMING: type = "client_stream"; break;
-      case grpc::experimental::ServerRpcInfo::Type::SERVER_STREAMING: type = "server_stream"; break;
-      case grpc::experimental::ServerRpcInfo::Type::BIDI_STREAMING: type = "bidi_stream"; break;
-      default: break;
-    }
-    type_ = type;
-    started->Add({{"grpc_service", service_}, {"grpc_method", method_}, {"grpc_type", type_}})
-        .Increment();
+  RpcInterceptor(grpc::experimental::ServerRpcInfo* info, Metrics::RpcSeries& series)
+      : series_(series), method_(series.For(info->method(), info->type())),
+        start_(std::chrono::steady_clock::now()) {
+    method_.started->Increment();
   }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
             grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
-      grpc::Status status = methods->GetSendStatus();
       double elapsed =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-      handled_
-          ->Add({{"grpc_service", service_}, {"grpc_method", method_}, {"grpc_type", type_},
-                 {"grpc_code", CodeName(status.error_code())}})
-          .Increment();
-      seconds_
-          ->Add({{"grpc_service", service_}, {"grpc_method", method_}, {"grpc_type", type_}},
-                prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                        0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10})
-          .Observe(elapsed);
+      series_.Handled(method_, methods->GetSendStatus().error_code()).Increment();
+      method_.seconds->Observe(elapsed);
     }
     methods->Proceed();
   }
 
  private:
-  prometheus::Family<prometheus::Counter>* handled_;
-  prometheus::Family<prometheus::Histogram>* seconds_;
+  Metrics::RpcSeries& series_;
+  Metrics::RpcSeries::Method& method_;
   std::chrono::steady_clock::time_point start_;
-  std::string service_, method_, type_;
 };
 
 class RpcInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
@@ -105,7 +147,7 @@ class RpcInterceptorFactory : public grpc::experimental::ServerInterceptorFactor
       : series_(std::move(series)) {}
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
-    return new RpcInterceptor(info, series_->started, series_->handled, series_->seconds);
+    return new RpcInterceptor(info, *series_);
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <thread>
+#include <unordered_map>
 
 #include <hiredis/hiredis.h>
 #include <openssl/sha.h>
@@ -55,17 +56,35 @@ struct RedisClient::Connection {
   ~Connection() { if (context) redisFree(context); }
 };
 
-// Families are created once; children are looked up per command name.
+// Families are created once; each command's series are looked up once and
+// then kept (label maps are costly to build on every call).
 struct RedisClient::Metrics {
+  struct Series {
+    prometheus::Histogram* latency;
+    prometheus::Counter* errors;
+  };
   prometheus::Family<prometheus::Histogram>* latency = nullptr;
   prometheus::Family<prometheus::Counter>* errors = nullptr;
+  std::mutex mutex;
+  std::unordered_map<std::string, Series> by_command;
+
   void Observe(const std::string& command, double seconds, bool failed) {
     if (!latency) return;
-    latency->Add({{"command", command}},
-                 prometheus::Histogram::BucketBoundaries{0.0001, 0.00025, 0.0005, 0.001, 0.0025,
-                                                         0.005, 0.01, 0.025, 0.1, 0.5, 2})
-        .Observe(seconds);
-    if (failed) errors->Add({{"command", command}}).Increment();
+    Series series;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto it = by_command.find(command);
+      if (it == by_command.end()) {
+        series.latency = &latency->Add({{"command", command}},
+                                       prometheus::Histogram::BucketBoundaries{
+                                           0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 0.5, 2});
+        series.errors = &errors->Add({{"command", command}});
+        it = by_command.emplace(command, series).first;
+      }
+      series = it->second;
+    }
+    series.latency->Observe(seconds);
+    if (failed) series.errors->Increment();
   }
 };
 

@@ -3,6 +3,7 @@
 #include <sstream>
 #include <vector>
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -48,10 +49,16 @@ Result<std::string> NormalizeInput(const std::string& field, const std::string& 
   }
   std::string out = s;
   if (!IsAscii(s)) {
+    // Most input is already NFC: check that on the UTF-8 bytes before
+    // paying for a round trip through UTF-16.
     UErrorCode err = U_ZERO_ERROR;
-    icu::UnicodeString normalized = Nfc()->normalize(icu::UnicodeString::fromUTF8(s), err);
-    if (U_FAILURE(err)) return Status::InvalidArgument(field, "could not be normalised as Unicode text");
-    out = ToUtf8(normalized);
+    if (!Nfc()->isNormalizedUTF8(s, err) || U_FAILURE(err)) {
+      err = U_ZERO_ERROR;
+      out.clear();
+      icu::StringByteSink<std::string> sink(&out);
+      Nfc()->normalizeUTF8(0, s, sink, nullptr, err);
+      if (U_FAILURE(err)) return Status::InvalidArgument(field, "could not be normalised as Unicode text");
+    }
   }
   size_t b = out.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return std::string();

@@ -8,6 +8,14 @@
 
 namespace tdkt::nomination {
 
+namespace {
+v1::GetMovementRequest MovementId(const std::string& id) {
+  v1::GetMovementRequest request;
+  request.set_id(id);
+  return request;
+}
+}  // namespace
+
 MovementManager::MovementManager(MovementRepository& repository, AgencyDirectory& agencies)
     : repository_(repository), agencies_(agencies) {}
 
@@ -21,7 +29,10 @@ Result<v1::Movement> MovementManager::Create(const Caller& caller, v1::CreateMov
   TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, *tree, m.agency_id()));
   auto replay = repository_.FindReplay(m.agency_id(), request.request_id());
   if (!replay.ok()) return replay.status();
-  if (replay->has_value()) return ReplayOf<v1::Movement>(**replay, fingerprint);
+  if (replay->has_value()) {
+    TDKT_RETURN_IF_ERROR(CheckSameRequest(**replay, fingerprint));
+    return Get(caller, MovementId((*replay)->id));
+  }
   auto seq = repository_.NextSequence();
   if (!seq.ok()) return seq.status();
   m.set_id(MakeRecordId("mov", m.agency_id(), *seq));
@@ -29,7 +40,10 @@ Result<v1::Movement> MovementManager::Create(const Caller& caller, v1::CreateMov
   m.set_created_by(caller.subject);
   auto outcome = repository_.Create(m, request.request_id(), fingerprint);
   if (!outcome.ok()) return outcome.status();
-  if (outcome->kind == SaveOutcome::Kind::kReplay) return ReplayOf<v1::Movement>(outcome->replay, fingerprint);
+  if (outcome->kind == SaveOutcome::Kind::kReplay) {
+    TDKT_RETURN_IF_ERROR(CheckSameRequest(outcome->replay, fingerprint));
+    return Get(caller, MovementId(outcome->replay.id));
+  }
   return m;
 }
 

@@ -87,6 +87,17 @@ Status NominationManager::CheckDetails(const Caller& caller, v1::NominationDetai
   return Status::Ok();
 }
 
+Result<v1::Nomination> NominationManager::Replayed(const Replay& replay, const std::string& fingerprint) {
+  TDKT_RETURN_IF_ERROR(CheckSameRequest(replay, fingerprint));
+  std::string agency;
+  int64_t seq;
+  if (!ParseRecordId("nom", replay.id, &agency, &seq)) return Status::Internal("request memo names no record");
+  auto found = repository_.Get(agency, replay.id);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return Status::Internal("request memo names a missing record " + replay.id);
+  return std::move(**found);
+}
+
 Result<v1::Nomination> NominationManager::Store(const v1::Nomination* previous, const v1::Nomination& next,
                                                 const v1::AuditEntry& audit, const std::string& request_id,
                                                 const std::string& fingerprint) {
@@ -94,7 +105,7 @@ Result<v1::Nomination> NominationManager::Store(const v1::Nomination* previous, 
   if (!outcome.ok()) return outcome.status();
   switch (outcome->kind) {
     case SaveOutcome::Kind::kSaved: return next;
-    case SaveOutcome::Kind::kReplay: return ReplayOf<v1::Nomination>(outcome->replay, fingerprint);
+    case SaveOutcome::Kind::kReplay: return Replayed(outcome->replay, fingerprint);
     case SaveOutcome::Kind::kConflict:
       return Status::Aborted("someone else changed nomination " + next.id() + " (now version " +
                              std::to_string(outcome->current_version) + "); reload it and apply your change again");
@@ -198,7 +209,7 @@ Result<v1::Nomination> NominationManager::Mutate(const Caller& caller, const std
   if (!agency.ok()) return agency.status();
   auto replay = repository_.FindReplay(*agency, request_id);
   if (!replay.ok()) return replay.status();
-  if (replay->has_value()) return ReplayOf<v1::Nomination>(**replay, fingerprint);
+  if (replay->has_value()) return Replayed(**replay, fingerprint);
   auto found = repository_.Get(*agency, id);
   if (!found.ok()) return found.status();
   if (!found->has_value()) return Status::NotFound("no nomination has the id '" + id + "'");
@@ -316,10 +327,6 @@ Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller
     index = {IndexFilter::Type::kState, std::to_string(query.state())};
   } else if (!query.field().empty()) {
     index = {IndexFilter::Type::kField, query.field()};
-  } else if (query.kind() != v1::NOMINATION_KIND_UNSPECIFIED) {
-    index = {IndexFilter::Type::kKind, std::to_string(query.kind())};
-  } else if (query.year() != 0) {
-    index = {IndexFilter::Type::kYear, std::to_string(query.year())};
   }
   const std::vector<std::string> subtree = tree->Subtree(root);
   const size_t want = static_cast<size_t>(*page_size) + 1;  // one more tells whether a next page exists

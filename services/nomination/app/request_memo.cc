@@ -19,6 +19,11 @@ std::string Fingerprint(const std::string& method, const google::protobuf::Messa
   return std::to_string(h);
 }
 
+Status CheckSameRequest(const Replay& replay, const std::string& fingerprint) {
+  if (replay.fingerprint == fingerprint) return Status::Ok();
+  return Status::InvalidArgument("request_id", "this request id was already used for a different change; use a new id");
+}
+
 google::protobuf::Timestamp Now() {
   auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                 std::chrono::system_clock::now().time_since_epoch()).count();

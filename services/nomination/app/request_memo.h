@@ -16,17 +16,9 @@ namespace tdkt::nomination {
 // request id so that reusing an id for a different change is caught.
 std::string Fingerprint(const std::string& method, const google::protobuf::Message& request);
 
-// The stored result of an earlier request with the same id, parsed into
-// `out`; INVALID_ARGUMENT when that request had different content.
-template <typename Record>
-Result<Record> ReplayOf(const Replay& replay, const std::string& fingerprint) {
-  if (replay.fingerprint != fingerprint) {
-    return Status::InvalidArgument("request_id", "this request id was already used for a different change; use a new id");
-  }
-  Record record;
-  if (!record.ParseFromString(replay.record)) return Status::Internal("stored result of the request is unreadable");
-  return record;
-}
+// OK when an earlier request with the same id had the same content (a
+// retry: answer it with the record it touched); INVALID_ARGUMENT otherwise.
+Status CheckSameRequest(const Replay& replay, const std::string& fingerprint);
 
 google::protobuf::Timestamp Now();
 

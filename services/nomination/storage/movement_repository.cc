@@ -7,14 +7,13 @@
 namespace tdkt::nomination {
 namespace {
 
-// KEYS: rec, ix, req. ARGV: record, score, id, fingerprint, ttl.
+// KEYS: rec, ix, req. ARGV: record, score, id, memo, ttl.
 const LuaScript kCreateScript(R"lua(
-local memo = redis.call('HMGET', KEYS[3], 'f', 'r')
-if memo[1] then return {'REPLAY', memo[1], memo[2]} end
+local memo = redis.call('GET', KEYS[3])
+if memo then return {'REPLAY', memo} end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-redis.call('HSET', KEYS[3], 'f', ARGV[4], 'r', ARGV[1])
-redis.call('EXPIRE', KEYS[3], ARGV[5])
+redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5])
 return {'OK'}
 )lua");
 
@@ -33,23 +32,25 @@ Result<SaveOutcome> MovementRepository::Create(const v1::Movement& m, const std:
   std::string record = m.SerializeAsString();
   auto reply = redis_.Eval(kCreateScript,
                            {Tag(agency) + "rec:" + m.id(), Tag(agency) + "ix", Tag(agency) + "req:" + request_id},
-                           {record, std::to_string(seq), m.id(), fingerprint, std::to_string(7 * 24 * 3600)});
+                           {record, std::to_string(seq), m.id(), Replay{fingerprint, m.id(), 1}.Encode(),
+                            std::to_string(7 * 24 * 3600)});
   if (!reply.ok()) return reply.status();
   SaveOutcome outcome;
   const auto& e = reply->elements;
-  if (!e.empty() && e[0].str == "REPLAY" && e.size() == 3) {
+  if (!e.empty() && e[0].str == "REPLAY" && e.size() == 2) {
     outcome.kind = SaveOutcome::Kind::kReplay;
-    outcome.replay = Replay{e[1].str, e[2].str};
+    if (!Replay::Decode(e[1].str, &outcome.replay)) return Status::Internal("unreadable request memo");
   }
   return outcome;
 }
 
 Result<std::optional<Replay>> MovementRepository::FindReplay(const std::string& agency,
                                                             const std::string& request_id) {
-  auto reply = redis_.Command({"HMGET", Tag(agency) + "req:" + request_id, "f", "r"});
+  auto reply = redis_.Command({"GET", Tag(agency) + "req:" + request_id});
   if (!reply.ok()) return reply.status();
-  if (reply->elements.size() != 2 || reply->elements[0].is_nil()) return std::optional<Replay>();
-  return std::optional<Replay>(Replay{reply->elements[0].str, reply->elements[1].str});
+  Replay replay;
+  if (reply->is_nil() || !Replay::Decode(reply->str, &replay)) return std::optional<Replay>();
+  return std::optional<Replay>(std::move(replay));
 }
 
 Result<std::optional<v1::Movement>> MovementRepository::Get(const std::string& agency, const std::string& id) {

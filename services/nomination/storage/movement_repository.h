@@ -1,7 +1,7 @@
 // Emulation movements in Redis. Keys, tagged by the launching agency:
 //   mov:{A}:rec:<id>   string  serialized Movement
 //   mov:{A}:ix         zset    member=id, score=sequence
-//   mov:{A}:req:<rid>  hash    f=fingerprint, r=record (7 days)
+//   mov:{A}:req:<rid>  string  "<fingerprint> <id> <version>" (7 days)
 // Sequence numbers share nom:seq with nominations.
 #pragma once
 

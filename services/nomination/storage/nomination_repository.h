@@ -15,10 +15,15 @@ namespace tdkt::nomination {
 
 namespace v1 = ::tdkt::nomination::v1;
 
-// What an earlier request with the same client request id produced.
+// What an earlier request with the same client request id did.
 struct Replay {
   std::string fingerprint;  // Hash of that request's content.
-  std::string record;       // Serialized record it returned.
+  std::string id;           // Record it created or changed.
+  int64_t version = 0;      // Version that change produced.
+
+  // Memo text stored in Redis: "<fingerprint> <id> <version>".
+  std::string Encode() const;
+  static bool Decode(const std::string& text, Replay* out);
 };
 
 struct SaveOutcome {
@@ -28,9 +33,10 @@ struct SaveOutcome {
   int64_t current_version = 0;  // kConflict: the version now stored.
 };
 
-// One index to walk: everything, or one state, kind, field or year.
+// One index to walk: everything, one state or one field. Kind and year are
+// filtered while walking: too unselective to pay for an index on each write.
 struct IndexFilter {
-  enum class Type { kAll, kState, kKind, kField, kYear };
+  enum class Type { kAll, kState, kField };
   Type type = Type::kAll;
   std::string value;
 };

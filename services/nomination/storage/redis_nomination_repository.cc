@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "common/vn_time.h"
 #include "services/nomination/domain/record_id.h"
 
 namespace tdkt::nomination {
@@ -15,11 +14,11 @@ constexpr int kRequestTtlSeconds = 7 * 24 * 3600;
 // Checks the version, then writes record, indexes, audit entry, request
 // memo and outbox event in one atomic step.
 // KEYS: rec, audit, req, outbox, <n_remove index keys>, <index keys to add>
-// ARGV: expected_version, new_version, record, audit, fingerprint, ttl,
+// ARGV: expected_version, new_version, record, audit, memo, ttl,
 //       n_remove, score, id, event_type, state
 const LuaScript kSaveScript(R"lua(
-local memo = redis.call('HMGET', KEYS[3], 'f', 'r')
-if memo[1] then return {'REPLAY', memo[1], memo[2]} end
+local memo = redis.call('GET', KEYS[3])
+if memo then return {'REPLAY', memo} end
 local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if current ~= tonumber(ARGV[1]) then return {'CONFLICT', tostring(current)} end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
@@ -27,8 +26,7 @@ redis.call('RPUSH', KEYS[2], ARGV[4])
 local n_remove = tonumber(ARGV[7])
 for i = 5, 4 + n_remove do redis.call('ZREM', KEYS[i], ARGV[9]) end
 for i = 5 + n_remove, #KEYS do redis.call('ZADD', KEYS[i], ARGV[8], ARGV[9]) end
-redis.call('HSET', KEYS[3], 'f', ARGV[5], 'r', ARGV[3])
-redis.call('EXPIRE', KEYS[3], ARGV[6])
+redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[6])
 redis.call('XADD', KEYS[4], '*', 'type', ARGV[10], 'id', ARGV[9], 'version', ARGV[2], 'state', ARGV[11])
 return {'OK'}
 )lua");
@@ -43,23 +41,31 @@ std::string IndexName(const IndexFilter& f) {
   switch (f.type) {
     case IndexFilter::Type::kAll: return "all";
     case IndexFilter::Type::kState: return "state:" + f.value;
-    case IndexFilter::Type::kKind: return "kind:" + f.value;
     case IndexFilter::Type::kField: return "field:" + f.value;
-    case IndexFilter::Type::kYear: return "year:" + f.value;
   }
   return "all";
 }
 
 // Every index a record belongs to.
 std::set<std::string> IndexesOf(const v1::Nomination& n) {
-  std::set<std::string> out{"all", "state:" + std::to_string(n.state()),
-                            "kind:" + std::to_string(n.details().kind()),
-                            "year:" + std::to_string(VietnamYear(n.details().discovered_at().seconds()))};
+  std::set<std::string> out{"all", "state:" + std::to_string(n.state())};
   for (const auto& f : n.details().fields()) out.insert("field:" + f);
   return out;
 }
 
 }  // namespace
+
+std::string Replay::Encode() const { return fingerprint + " " + id + " " + std::to_string(version); }
+
+bool Replay::Decode(const std::string& text, Replay* out) {
+  auto first = text.find(' ');
+  auto last = text.rfind(' ');
+  if (first == std::string::npos || last == first) return false;
+  out->fingerprint = text.substr(0, first);
+  out->id = text.substr(first + 1, last - first - 1);
+  out->version = std::atoll(text.c_str() + last + 1);
+  return true;
+}
 
 RedisNominationRepository::RedisNominationRepository(RedisClient& redis) : redis_(redis) {}
 
@@ -113,10 +119,11 @@ Result<std::vector<v1::Nomination>> RedisNominationRepository::GetMany(const std
 
 Result<std::optional<Replay>> RedisNominationRepository::FindReplay(const std::string& agency,
                                                                    const std::string& request_id) {
-  auto reply = redis_.Command({"HMGET", Tag(agency) + "req:" + request_id, "f", "r"});
+  auto reply = redis_.Command({"GET", Tag(agency) + "req:" + request_id});
   if (!reply.ok()) return reply.status();
-  if (reply->elements.size() != 2 || reply->elements[0].is_nil()) return std::optional<Replay>();
-  return std::optional<Replay>(Replay{reply->elements[0].str, reply->elements[1].str});
+  Replay replay;
+  if (reply->is_nil() || !Replay::Decode(reply->str, &replay)) return std::optional<Replay>();
+  return std::optional<Replay>(std::move(replay));
 }
 
 Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previous, const v1::Nomination& next,
@@ -145,7 +152,7 @@ Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previo
                  std::to_string(next.version()),
                  record,
                  audit.SerializeAsString(),
-                 fingerprint,
+                 Replay{fingerprint, next.id(), next.version()}.Encode(),
                  std::to_string(kRequestTtlSeconds),
                  std::to_string(n_remove),
                  std::to_string(seq),
@@ -157,9 +164,9 @@ Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previo
   SaveOutcome outcome;
   const auto& e = reply->elements;
   if (e.empty()) return Status::Internal("unexpected reply from save script");
-  if (e[0].str == "REPLAY" && e.size() == 3) {
+  if (e[0].str == "REPLAY" && e.size() == 2) {
     outcome.kind = SaveOutcome::Kind::kReplay;
-    outcome.replay = Replay{e[1].str, e[2].str};
+    if (!Replay::Decode(e[1].str, &outcome.replay)) return Status::Internal("unreadable request memo");
   } else if (e[0].str == "CONFLICT" && e.size() == 2) {
     outcome.kind = SaveOutcome::Kind::kConflict;
     outcome.current_version = std::stoll(e[1].str);

@@ -4,8 +4,8 @@
 //   nom:{A}:rec:<id>     hash  v=version, d=serialized Nomination
 //   nom:{A}:audit:<id>   list  serialized AuditEntry, append-only
 //   nom:{A}:ix:<index>   zset  member=id, score=sequence (all, state:N,
-//                              kind:N, field:<code>, year:<YYYY>)
-//   nom:{A}:req:<rid>    hash  f=fingerprint, r=record returned (7 days)
+//                              field:<code>)
+//   nom:{A}:req:<rid>    string "<fingerprint> <id> <version>" (7 days)
 //   nom:{A}:outbox       stream of change events for forwarding/consumers
 //   nom:seq              counter for sequence numbers (node-wide)
 #pragma once
