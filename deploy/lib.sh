@@ -22,6 +22,15 @@ alive() {
 # True when something accepts TCP connections on 127.0.0.1:$1.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# free_port: prints a random TCP port nothing on 127.0.0.1 listens on.
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 30000))
+    port_in_use "$p" || { echo "$p"; return; }
+  done
+}
+
 # render_redis_conf PORT DIR LOGFILE OUT: fills in the redis.conf template.
 render_redis_conf() {
   sed -e "s|@PORT@|$1|" -e "s|@DIR@|$2|" -e "s|@LOGFILE@|$3|" \
@@ -56,8 +65,7 @@ start_scratch_redis() {
   local dir=$1 port
   shift
   for _ in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 30000))
-    port_in_use "$port" && continue
+    port=$(free_port)
     start_redis "$port" "$dir" "$dir/redis.log" --appendonly no --save '' "$@" && return 0
   done
   [[ -f $dir/redis.log ]] && tail -n 20 "$dir/redis.log" >&2

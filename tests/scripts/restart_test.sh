@@ -18,13 +18,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pick_port() {
-  local p
-  while :; do p=$((20000 + RANDOM % 30000)); port_in_use "$p" || { echo "$p"; return; }; done
-}
-GRPC=$(pick_port)
-METRICS=$(pick_port)
-REDIS=$(pick_port)
+GRPC=$(free_port)
+METRICS=$(free_port)
+REDIS=$(free_port)
 
 start_node() {
   # The template config has appendonly yes and appendfsync always.

@@ -15,17 +15,13 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-pick_port() {
-  local p
-  while :; do p=$((20000 + RANDOM % 30000)); port_in_use "$p" || { echo "$p"; return; }; done
-}
 
 start_scratch_redis "$WORK/redis"
 passed=0
 for bin in services/nomination/tdkt-nomination services/tdkt-evaluation services/tdkt-campaign-media \
            services/tdkt-reporting; do
-  grpc=$(pick_port)
-  metrics=$(pick_port)
+  grpc=$(free_port)
+  metrics=$(free_port)
   extra=()
   [[ $bin == *nomination ]] && extra=(--agencies-file="$ROOT/deploy/data/agencies-demo.json")
   setsid "$BUILD_DIR/$bin" --redis-port="$REDIS_PORT" --grpc-port="$grpc" --metrics-port="$metrics" \

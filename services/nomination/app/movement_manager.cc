@@ -2,6 +2,7 @@
 
 #include "common/access.h"
 #include "common/text.h"
+#include "services/nomination/app/paging.h"
 #include "services/nomination/app/request_memo.h"
 #include "services/nomination/domain/details_rules.h"
 #include "services/nomination/domain/record_id.h"
@@ -76,31 +77,15 @@ Result<v1::ListMovementsResponse> MovementManager::List(const Caller& caller, co
   if (!tree->Find(root)) return Status::InvalidArgument("agency_id", "no agency has the code '" + root.substr(0, 40) + "'");
   TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, *tree, root));
   const auto subtree = tree->Subtree(root);
-  const size_t want = static_cast<size_t>(*page_size) + 1;
-  std::vector<v1::Movement> found;
-  int64_t before = *cursor;
-  for (int round = 0; round < 100 && found.size() < want; ++round) {
-    auto ids = repository_.Scan(subtree, before, std::max<size_t>(want, 100));
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    auto records = repository_.GetMany(*ids);
-    if (!records.ok()) return records.status();
-    for (auto& m : *records) {
-      if (query.empty() || text::MatchesAllWords(text::Fold(m.name()), query)) found.push_back(std::move(m));
-      if (found.size() == want) break;
-    }
-    before = ids->back().score;
-    if (ids->size() < std::max<size_t>(want, 100)) break;
-  }
+  auto page = CollectPage<v1::Movement>(
+      *cursor, *page_size, "mov",
+      [&](int64_t before, size_t batch) { return repository_.Scan(subtree, before, batch); },
+      [&](const std::vector<IndexedId>& ids) { return repository_.GetMany(ids); },
+      [&](const v1::Movement& m) { return query.empty() || text::MatchesAllWords(text::Fold(m.name()), query); });
+  if (!page.ok()) return page.status();
   v1::ListMovementsResponse response;
-  if (found.size() == want) {
-    found.pop_back();
-    std::string agency;
-    int64_t seq = 0;
-    ParseRecordId("mov", found.back().id(), &agency, &seq);
-    response.set_next_page_token(std::to_string(seq));
-  }
-  for (auto& m : found) *response.add_movements() = std::move(m);
+  for (auto& m : page->records) *response.add_movements() = std::move(m);
+  response.set_next_page_token(page->next_page_token);
   return response;
 }
 

@@ -5,6 +5,7 @@
 #include "common/access.h"
 #include "common/text.h"
 #include "common/vn_time.h"
+#include "services/nomination/app/paging.h"
 #include "services/nomination/app/request_memo.h"
 #include "services/nomination/domain/details_rules.h"
 #include "services/nomination/domain/lifecycle.h"
@@ -329,32 +330,15 @@ Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller
     index = {IndexFilter::Type::kField, query.field()};
   }
   const std::vector<std::string> subtree = tree->Subtree(root);
-  const size_t want = static_cast<size_t>(*page_size) + 1;  // one more tells whether a next page exists
-  const size_t batch = std::max<size_t>(want, 100);
-  std::vector<v1::Nomination> found;
-  int64_t before = *cursor;
-  for (int round = 0; round < 100 && found.size() < want; ++round) {
-    auto ids = repository_.Scan(subtree, index, before, batch);
-    if (!ids.ok()) return ids.status();
-    if (ids->empty()) break;
-    auto records = repository_.GetMany(*ids);
-    if (!records.ok()) return records.status();
-    for (auto& n : *records) {
-      if (Matches(n, query)) found.push_back(std::move(n));
-      if (found.size() == want) break;
-    }
-    before = ids->back().score;
-    if (ids->size() < batch) break;
-  }
+  auto page = CollectPage<v1::Nomination>(
+      *cursor, *page_size, "nom",
+      [&](int64_t before, size_t batch) { return repository_.Scan(subtree, index, before, batch); },
+      [&](const std::vector<IndexedId>& ids) { return repository_.GetMany(ids); },
+      [&](const v1::Nomination& n) { return Matches(n, query); });
+  if (!page.ok()) return page.status();
   v1::ListNominationsResponse response;
-  if (found.size() == want) {
-    found.pop_back();
-    std::string agency;
-    int64_t seq = 0;
-    ParseRecordId("nom", found.back().id(), &agency, &seq);
-    response.set_next_page_token(std::to_string(seq));
-  }
-  for (auto& n : found) *response.add_nominations() = std::move(n);
+  for (auto& n : page->records) *response.add_nominations() = std::move(n);
+  response.set_next_page_token(page->next_page_token);
   return response;
 }
 

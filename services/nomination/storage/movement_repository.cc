@@ -1,8 +1,8 @@
 #include "services/nomination/storage/movement_repository.h"
 
-#include <algorithm>
 
 #include "services/nomination/domain/record_id.h"
+#include "services/nomination/storage/redis_records.h"
 
 namespace tdkt::nomination {
 namespace {
@@ -35,22 +35,12 @@ Result<SaveOutcome> MovementRepository::Create(const v1::Movement& m, const std:
                            {record, std::to_string(seq), m.id(), Replay{fingerprint, m.id(), 1}.Encode(),
                             std::to_string(7 * 24 * 3600)});
   if (!reply.ok()) return reply.status();
-  SaveOutcome outcome;
-  const auto& e = reply->elements;
-  if (!e.empty() && e[0].str == "REPLAY" && e.size() == 2) {
-    outcome.kind = SaveOutcome::Kind::kReplay;
-    if (!Replay::Decode(e[1].str, &outcome.replay)) return Status::Internal("unreadable request memo");
-  }
-  return outcome;
+  return ParseSaveReply(*reply);
 }
 
 Result<std::optional<Replay>> MovementRepository::FindReplay(const std::string& agency,
                                                             const std::string& request_id) {
-  auto reply = redis_.Command({"GET", Tag(agency) + "req:" + request_id});
-  if (!reply.ok()) return reply.status();
-  Replay replay;
-  if (reply->is_nil() || !Replay::Decode(reply->str, &replay)) return std::optional<Replay>();
-  return std::optional<Replay>(std::move(replay));
+  return ReadMemo(redis_, Tag(agency) + "req:" + request_id);
 }
 
 Result<std::optional<v1::Movement>> MovementRepository::Get(const std::string& agency, const std::string& id) {
@@ -71,32 +61,15 @@ Result<std::vector<v1::Movement>> MovementRepository::GetMany(const std::vector<
   }
   auto replies = redis_.Pipeline(commands);
   if (!replies.ok()) return replies.status();
-  std::vector<v1::Movement> out;
-  for (const auto& r : *replies) {
-    v1::Movement m;
-    if (r.type == RedisReply::Type::kString && m.ParseFromString(r.str)) out.push_back(std::move(m));
-  }
-  return out;
+  return ParseRecords<v1::Movement>(*replies);
 }
 
 Result<std::vector<IndexedId>> MovementRepository::Scan(const std::vector<std::string>& agencies,
                                                         int64_t before, size_t limit) {
-  std::vector<RedisArgs> commands;
-  for (const auto& agency : agencies) {
-    commands.push_back({"ZREVRANGEBYSCORE", Tag(agency) + "ix", "(" + std::to_string(before), "-inf",
-                        "WITHSCORES", "LIMIT", "0", std::to_string(limit)});
-  }
-  auto replies = redis_.Pipeline(commands);
-  if (!replies.ok()) return replies.status();
-  std::vector<IndexedId> out;
-  for (const auto& r : *replies) {
-    for (size_t i = 0; i + 1 < r.elements.size(); i += 2) {
-      out.push_back(IndexedId{std::stoll(r.elements[i + 1].str), r.elements[i].str});
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const IndexedId& a, const IndexedId& b) { return a.score > b.score; });
-  if (out.size() > limit) out.resize(limit);
-  return out;
+  std::vector<std::string> keys;
+  keys.reserve(agencies.size());
+  for (const auto& agency : agencies) keys.push_back(Tag(agency) + "ix");
+  return ScanNewestFirst(redis_, keys, before, limit);
 }
 
 }  // namespace tdkt::nomination

@@ -1,9 +1,9 @@
 #include "services/nomination/storage/redis_nomination_repository.h"
 
-#include <algorithm>
 #include <set>
 
 #include "services/nomination/domain/record_id.h"
+#include "services/nomination/storage/redis_records.h"
 
 namespace tdkt::nomination {
 namespace {
@@ -108,22 +108,12 @@ Result<std::vector<v1::Nomination>> RedisNominationRepository::GetMany(const std
   }
   auto replies = redis_.Pipeline(commands);
   if (!replies.ok()) return replies.status();
-  std::vector<v1::Nomination> out;
-  for (const auto& r : *replies) {
-    if (r.type != RedisReply::Type::kString) continue;
-    v1::Nomination n;
-    if (n.ParseFromString(r.str)) out.push_back(std::move(n));
-  }
-  return out;
+  return ParseRecords<v1::Nomination>(*replies);
 }
 
 Result<std::optional<Replay>> RedisNominationRepository::FindReplay(const std::string& agency,
                                                                    const std::string& request_id) {
-  auto reply = redis_.Command({"GET", Tag(agency) + "req:" + request_id});
-  if (!reply.ok()) return reply.status();
-  Replay replay;
-  if (reply->is_nil() || !Replay::Decode(reply->str, &replay)) return std::optional<Replay>();
-  return std::optional<Replay>(std::move(replay));
+  return ReadMemo(redis_, Tag(agency) + "req:" + request_id);
 }
 
 Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previous, const v1::Nomination& next,
@@ -161,47 +151,16 @@ Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previo
                  std::to_string(next.state())};
   auto reply = redis_.Eval(kSaveScript, keys, args);
   if (!reply.ok()) return reply.status();
-  SaveOutcome outcome;
-  const auto& e = reply->elements;
-  if (e.empty()) return Status::Internal("unexpected reply from save script");
-  if (e[0].str == "REPLAY" && e.size() == 2) {
-    outcome.kind = SaveOutcome::Kind::kReplay;
-    if (!Replay::Decode(e[1].str, &outcome.replay)) return Status::Internal("unreadable request memo");
-  } else if (e[0].str == "CONFLICT" && e.size() == 2) {
-    outcome.kind = SaveOutcome::Kind::kConflict;
-    outcome.current_version = std::stoll(e[1].str);
-  }
-  return outcome;
+  return ParseSaveReply(*reply);
 }
 
 Result<std::vector<IndexedId>> RedisNominationRepository::Scan(const std::vector<std::string>& agencies,
                                                                const IndexFilter& filter, int64_t before,
                                                                size_t limit) {
-  std::string max = "(" + std::to_string(before);
-  std::vector<RedisArgs> commands;
-  commands.reserve(agencies.size());
-  for (const auto& agency : agencies) {
-    commands.push_back({"ZREVRANGEBYSCORE", IndexKey(agency, IndexName(filter)), max, "-inf",
-                        "WITHSCORES", "LIMIT", "0", std::to_string(limit)});
-  }
-  std::vector<IndexedId> out;
-  // Large subtrees go in slices, so that one pipeline stays bounded.
-  constexpr size_t kSlice = 512;
-  for (size_t start = 0; start < commands.size(); start += kSlice) {
-    std::vector<RedisArgs> slice(commands.begin() + start,
-                                 commands.begin() + std::min(commands.size(), start + kSlice));
-    auto replies = redis_.Pipeline(slice);
-    if (!replies.ok()) return replies.status();
-    for (const auto& r : *replies) {
-      if (r.is_error()) return Status::Internal("Redis error: " + r.str);
-      for (size_t i = 0; i + 1 < r.elements.size(); i += 2) {
-        out.push_back(IndexedId{std::stoll(r.elements[i + 1].str), r.elements[i].str});
-      }
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const IndexedId& a, const IndexedId& b) { return a.score > b.score; });
-  if (out.size() > limit) out.resize(limit);
-  return out;
+  std::vector<std::string> keys;
+  keys.reserve(agencies.size());
+  for (const auto& agency : agencies) keys.push_back(IndexKey(agency, IndexName(filter)));
+  return ScanNewestFirst(redis_, keys, before, limit);
 }
 
 Result<std::vector<v1::AuditEntry>> RedisNominationRepository::History(const std::string& agency,
