@@ -263,6 +263,8 @@ TEST_F(NominationE2ETest, MergedUnitsRecordsStayReadableUnderTheSuccessor) {
   nv1::Nomination read;
   ASSERT_TRUE(Get(n.id(), &read, kNhaTrang).ok());
   EXPECT_EQ(read.agency_name_at_creation(), "Phường Bắc Nha Trang");
+  EXPECT_EQ(read.details().agency_id(), kBacNhaTrang);
+  EXPECT_EQ(read.current_agency_id(), kNhaTrang);
   EXPECT_EQ(ListIds(nv1::ListNominationsRequest(), Role::kOfficer, kNhaTrang), std::vector<std::string>{n.id()});
   ASSERT_TRUE(agencies->GetAgency(server.Context(Role::kAdmin, "TW").get(), get, &unit).ok());
   EXPECT_EQ(unit.merged_into(), kNhaTrang);

@@ -34,7 +34,10 @@ for bin in services/nomination/tdkt-nomination services/tdkt-evaluation services
     sleep 0.1
   done
   ((ok)) || { cat "$WORK/log" >&2; die "$bin did not become healthy"; }
-  curl -sf "http://127.0.0.1:$metrics/metrics" | grep -q '^# TYPE grpc_server_handled_total counter' ||
+  # Read the page whole first: "curl | grep -q" fails under pipefail when
+  # grep stops early and curl gets SIGPIPE.
+  page=$(curl -sf "http://127.0.0.1:$metrics/metrics") || die "$bin serves no /metrics"
+  grep -q '^# TYPE grpc_server_handled_total counter' <<<"$page" ||
     die "$bin serves no grpc_server_handled_total on /metrics"
   kill -TERM "$pid"
   for _ in $(seq 100); do alive "$pid" || break; sleep 0.1; done

@@ -88,6 +88,11 @@ Status NominationManager::CheckDetails(const Caller& caller, v1::NominationDetai
   return Status::Ok();
 }
 
+Result<v1::Nomination> NominationManager::Present(Result<v1::Nomination> record) {
+  if (record.ok()) record->set_current_agency_id(agencies_.Tree()->Successor(record->details().agency_id()));
+  return record;
+}
+
 Result<v1::Nomination> NominationManager::Replayed(const Replay& replay, const std::string& fingerprint) {
   TDKT_RETURN_IF_ERROR(CheckSameRequest(replay, fingerprint));
   std::string agency;
@@ -139,7 +144,7 @@ Result<v1::Nomination> NominationManager::Create(const Caller& caller, v1::Creat
   v1::AuditEntry audit = NewAudit(caller, "create", request.request_id());
   audit.set_version(1);
   audit.set_to_state(v1::DISCOVERED);
-  return Store(nullptr, n, audit, request.request_id(), fingerprint);
+  return Present(Store(nullptr, n, audit, request.request_id(), fingerprint));
 }
 
 Result<v1::BatchCreateNominationsResponse> NominationManager::BatchCreate(
@@ -198,7 +203,7 @@ Result<v1::Nomination> NominationManager::Get(const Caller& caller, const v1::Ge
   auto found = repository_.Get(*agency, request.id());
   if (!found.ok()) return found.status();
   if (!found->has_value()) return Status::NotFound("no nomination has the id '" + request.id() + "'");
-  return std::move(**found);
+  return Present(std::move(**found));
 }
 
 Result<v1::Nomination> NominationManager::Mutate(const Caller& caller, const std::string& request_id,
@@ -240,7 +245,7 @@ Result<v1::Nomination> NominationManager::Update(const Caller& caller, v1::Updat
   const std::string fingerprint = Fingerprint("update", request);
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details()));
-  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "update",
+  return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "update",
                 [&](v1::Nomination& next, v1::AuditEntry& audit) {
                   if (IsFinal(next.state())) {
                     return Status::FailedPrecondition("a candidate that is " + StateName(next.state()) +
@@ -252,7 +257,7 @@ Result<v1::Nomination> NominationManager::Update(const Caller& caller, v1::Updat
                   }
                   *next.mutable_details() = request.details();
                   return Status::Ok();
-                });
+                }));
 }
 
 Result<v1::Nomination> NominationManager::Transition(const Caller& caller, v1::TransitionNominationRequest request) {
@@ -260,21 +265,21 @@ Result<v1::Nomination> NominationManager::Transition(const Caller& caller, v1::T
                                    "change the lifecycle state of candidates"));
   const std::string fingerprint = Fingerprint("transition", request);
   TDKT_RETURN_IF_ERROR(NormalizeText("reason", *request.mutable_reason(), kMaxLongTextChars, false));
-  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "transition",
+  return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "transition",
                 [&](v1::Nomination& next, v1::AuditEntry& audit) {
                   TDKT_RETURN_IF_ERROR(CheckTransition(next.state(), request.to_state(), caller.role, request.reason()));
                   next.set_state(request.to_state());
                   next.set_state_reason(request.reason());
                   audit.set_reason(request.reason());
                   return Status::Ok();
-                });
+                }));
 }
 
 Result<v1::Nomination> NominationManager::SetFosteringPlan(const Caller& caller, v1::SetFosteringPlanRequest request) {
   TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "set fostering plans"));
   const std::string fingerprint = Fingerprint("foster", request);
   TDKT_RETURN_IF_ERROR(NormalizeFosteringPlan(*request.mutable_plan()));
-  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "foster",
+  return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "foster",
                 [&](v1::Nomination& next, v1::AuditEntry&) {
                   if (IsFinal(next.state())) {
                     return Status::FailedPrecondition("a candidate that is " + StateName(next.state()) +
@@ -282,7 +287,7 @@ Result<v1::Nomination> NominationManager::SetFosteringPlan(const Caller& caller,
                   }
                   *next.mutable_fostering_plan() = request.plan();
                   return Status::Ok();
-                });
+                }));
 }
 
 Result<v1::Nomination> NominationManager::AddFollowUp(const Caller& caller, v1::AddFollowUpRequest request) {
@@ -290,7 +295,7 @@ Result<v1::Nomination> NominationManager::AddFollowUp(const Caller& caller, v1::
   const std::string fingerprint = Fingerprint("follow_up", request);
   TDKT_RETURN_IF_ERROR(NormalizeFollowUp(*request.mutable_follow_up()));
   request.mutable_follow_up()->set_author(caller.subject);
-  return Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "follow_up",
+  return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "follow_up",
                 [&](v1::Nomination& next, v1::AuditEntry&) {
                   if (!next.has_fostering_plan()) {
                     return Status::FailedPrecondition("set a fostering plan before recording follow-ups");
@@ -300,7 +305,7 @@ Result<v1::Nomination> NominationManager::AddFollowUp(const Caller& caller, v1::
                   }
                   *next.add_follow_ups() = request.follow_up();
                   return Status::Ok();
-                });
+                }));
 }
 
 Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller,
@@ -337,7 +342,7 @@ Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller
       [&](const v1::Nomination& n) { return Matches(n, query); });
   if (!page.ok()) return page.status();
   v1::ListNominationsResponse response;
-  for (auto& n : page->records) *response.add_nominations() = std::move(n);
+  for (auto& n : page->records) *response.add_nominations() = *Present(std::move(n));
   response.set_next_page_token(page->next_page_token);
   return response;
 }

@@ -41,6 +41,8 @@ class NominationManager {
   // Parses the id and checks the caller may see its agency.
   Result<std::string> AgencyOfId(const Caller& caller, const std::string& id);
   Status CheckDetails(const Caller& caller, v1::NominationDetails& details);
+  // Fills the fields computed on reading (current_agency_id).
+  Result<v1::Nomination> Present(Result<v1::Nomination> record);
   // Answers a retried request: the record it created or changed, as it is now.
   Result<v1::Nomination> Replayed(const Replay& replay, const std::string& fingerprint);
   Result<v1::Nomination> Store(const v1::Nomination* previous, const v1::Nomination& next,
