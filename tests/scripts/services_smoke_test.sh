@@ -16,6 +16,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# On failure show the service's own log: it says why.
+fail() {
+  echo "--- log of $bin:" >&2
+  cat "$WORK/log" >&2
+  die "$*"
+}
+
 start_scratch_redis "$WORK/redis"
 passed=0
 for bin in services/nomination/tdkt-nomination services/tdkt-evaluation services/tdkt-campaign-media \
@@ -33,17 +40,17 @@ for bin in services/nomination/tdkt-nomination services/tdkt-evaluation services
     "$CTL" health --addr="127.0.0.1:$grpc" >/dev/null 2>&1 && { ok=1; break; }
     sleep 0.1
   done
-  ((ok)) || { cat "$WORK/log" >&2; die "$bin did not become healthy"; }
+  ((ok)) || fail "$bin did not become healthy"
   # Read the page whole first: "curl | grep -q" fails under pipefail when
   # grep stops early and curl gets SIGPIPE.
-  page=$(curl -sf "http://127.0.0.1:$metrics/metrics") || die "$bin serves no /metrics"
+  page=$(curl -sf "http://127.0.0.1:$metrics/metrics") || fail "$bin serves no /metrics"
   grep -q '^# TYPE grpc_server_handled_total counter' <<<"$page" ||
-    die "$bin serves no grpc_server_handled_total on /metrics"
+    fail "$bin serves no grpc_server_handled_total on /metrics"
   kill -TERM "$pid"
   for _ in $(seq 100); do alive "$pid" || break; sleep 0.1; done
-  alive "$pid" && die "$bin did not stop on SIGTERM"
-  wait "$pid" || die "$bin exited with an error on SIGTERM"
-  grep -q '"msg":"stopped"' "$WORK/log" || die "$bin did not log a graceful stop"
+  alive "$pid" && fail "$bin did not stop on SIGTERM"
+  wait "$pid" || fail "$bin exited with an error on SIGTERM"
+  grep -q '"msg":"stopped"' "$WORK/log" || fail "$bin did not log a graceful stop"
   echo "ok: $bin"
   passed=$((passed + 1))
 done
