@@ -268,6 +268,15 @@ TEST_F(NominationE2ETest, MergedUnitsRecordsStayReadableUnderTheSuccessor) {
   EXPECT_EQ(ListIds(nv1::ListNominationsRequest(), Role::kOfficer, kNhaTrang), std::vector<std::string>{n.id()});
   ASSERT_TRUE(agencies->GetAgency(server.Context(Role::kAdmin, "TW").get(), get, &unit).ok());
   EXPECT_EQ(unit.merged_into(), kNhaTrang);
+  // The successor's officer can still correct the merged unit's record.
+  nv1::UpdateNominationRequest fix;
+  fix.set_request_id(NextRequestId());
+  fix.set_id(n.id());
+  fix.set_expected_version(read.version());
+  *fix.mutable_details() = read.details();
+  fix.mutable_details()->set_achievements("Bổ sung thành tích năm 2026");
+  ASSERT_TRUE(stub->UpdateNomination(server.Context(Role::kOfficer, kNhaTrang).get(), fix, &read).ok());
+  EXPECT_EQ(read.version(), 2);
   // New candidates go to the successor.
   nv1::CreateNominationRequest r;
   r.set_request_id(NextRequestId());

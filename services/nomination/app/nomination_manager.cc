@@ -57,13 +57,13 @@ Result<std::string> NominationManager::AgencyOfId(const Caller& caller, const st
   return agency;
 }
 
-Status NominationManager::CheckDetails(const Caller& caller, v1::NominationDetails& details) {
+Status NominationManager::CheckDetails(const Caller& caller, v1::NominationDetails& details, bool new_record) {
   auto tree = agencies_.Tree();
   TDKT_RETURN_IF_ERROR(NormalizeDetails(
       details, [&](const std::string& a) { return tree->Find(a) != nullptr; },
       [&](const std::string& code, const std::string& a) { return agencies_.FieldKnown(code, a); },
       Now().seconds()));
-  if (!tree->Find(details.agency_id())->merged_into.empty()) {
+  if (new_record && !tree->Find(details.agency_id())->merged_into.empty()) {
     return Status::InvalidArgument("details.agency_id", "agency '" + details.agency_id() + "' was merged into '" +
                                    tree->Find(details.agency_id())->merged_into + "'; record it there");
   }
@@ -123,7 +123,7 @@ Result<v1::Nomination> NominationManager::Create(const Caller& caller, v1::Creat
   TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "record candidates"));
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   const std::string fingerprint = Fingerprint("create", request);
-  TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details()));
+  TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details(), true));
   const std::string agency = request.details().agency_id();
   // No separate look-up of the request id: the save script finds a replay
   // atomically and returns the first result (the sequence number taken here
@@ -166,7 +166,7 @@ Result<v1::BatchCreateNominationsResponse> NominationManager::BatchCreate(
   std::string problems;
   size_t bad_rows = 0;
   for (int i = 0; i < request.rows_size(); ++i) {
-    Status st = CheckDetails(caller, *request.mutable_rows(i));
+    Status st = CheckDetails(caller, *request.mutable_rows(i), true);
     if (st.ok()) continue;
     // Access and infrastructure problems concern the whole batch, not a row.
     if (st.code() != Code::kInvalidArgument) return st;
@@ -244,7 +244,7 @@ Result<v1::Nomination> NominationManager::Update(const Caller& caller, v1::Updat
   TDKT_RETURN_IF_ERROR(RequireRole(caller, kWriters, "change candidates"));
   const std::string fingerprint = Fingerprint("update", request);
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
-  TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details()));
+  TDKT_RETURN_IF_ERROR(CheckDetails(caller, *request.mutable_details(), false));
   return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "update",
                 [&](v1::Nomination& next, v1::AuditEntry& audit) {
                   if (IsFinal(next.state())) {

@@ -40,7 +40,9 @@ class NominationManager {
                                 const std::string& action, const Change& change);
   // Parses the id and checks the caller may see its agency.
   Result<std::string> AgencyOfId(const Caller& caller, const std::string& id);
-  Status CheckDetails(const Caller& caller, v1::NominationDetails& details);
+  // Normalises and checks details. New candidates may not be recorded under
+  // a merged unit; existing records of a merged unit stay editable.
+  Status CheckDetails(const Caller& caller, v1::NominationDetails& details, bool new_record);
   // Fills the fields computed on reading (current_agency_id).
   Result<v1::Nomination> Present(Result<v1::Nomination> record);
   // Answers a retried request: the record it created or changed, as it is now.
