@@ -277,6 +277,10 @@ TEST_F(NominationE2ETest, MergedUnitsRecordsStayReadableUnderTheSuccessor) {
   fix.mutable_details()->set_achievements("Bổ sung thành tích năm 2026");
   ASSERT_TRUE(stub->UpdateNomination(server.Context(Role::kOfficer, kNhaTrang).get(), fix, &read).ok());
   EXPECT_EQ(read.version(), 2);
+  // Its history names the unit as it was called when each change was made.
+  auto history = History(n.id());
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].agency_name(), "Phường Bắc Nha Trang");
   // New candidates go to the successor.
   nv1::CreateNominationRequest r;
   r.set_request_id(NextRequestId());

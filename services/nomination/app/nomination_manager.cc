@@ -142,6 +142,7 @@ Result<v1::Nomination> NominationManager::Create(const Caller& caller, v1::Creat
   n.set_updated_by(caller.subject);
   n.set_agency_name_at_creation(tree->Find(agency)->name);
   v1::AuditEntry audit = NewAudit(caller, "create", request.request_id());
+  audit.set_agency_name(n.agency_name_at_creation());
   audit.set_version(1);
   audit.set_to_state(v1::DISCOVERED);
   return Present(Store(nullptr, n, audit, request.request_id(), fingerprint));
@@ -231,6 +232,9 @@ Result<v1::Nomination> NominationManager::Mutate(const Caller& caller, const std
   v1::Nomination next = current;
   v1::AuditEntry audit = NewAudit(caller, action, request_id);
   audit.set_from_state(current.state());
+  if (const AgencyUnit* unit = agencies_.Tree()->Find(current.details().agency_id())) {
+    audit.set_agency_name(unit->name);
+  }
   TDKT_RETURN_IF_ERROR(change(next, audit));
   next.set_version(current.version() + 1);
   *next.mutable_updated_at() = audit.at();
