@@ -17,7 +17,7 @@ grpc::ServerUnaryReactor* MovementService::GetMovement(grpc::CallbackServerConte
 grpc::ServerUnaryReactor* MovementService::ListMovements(grpc::CallbackServerContext* c,
                                                          const v1::ListMovementsRequest* r,
                                                          v1::ListMovementsResponse* out) {
-  return HandleUnary(c, "ListMovements", verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r); });
+  return HandleUnary(c, "ListMovements", verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r, c->deadline()); });
 }
 
 }  // namespace tdkt::nomination

@@ -47,7 +47,7 @@ grpc::ServerUnaryReactor* NominationService::AddFollowUp(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* NominationService::ListNominations(grpc::CallbackServerContext* c,
                                                              const v1::ListNominationsRequest* r,
                                                              v1::ListNominationsResponse* out) {
-  return HandleUnary(c, "ListNominations", verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r); });
+  return HandleUnary(c, "ListNominations", verifier_, out, [&](const Caller& caller) { return manager_.List(caller, *r, c->deadline()); });
 }
 
 grpc::ServerUnaryReactor* NominationService::GetHistory(grpc::CallbackServerContext* c,

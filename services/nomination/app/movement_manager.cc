@@ -65,7 +65,8 @@ Result<v1::Movement> MovementManager::Get(const Caller& caller, const v1::GetMov
   return std::move(**found);
 }
 
-Result<v1::ListMovementsResponse> MovementManager::List(const Caller& caller, const v1::ListMovementsRequest& request) {
+Result<v1::ListMovementsResponse> MovementManager::List(const Caller& caller, const v1::ListMovementsRequest& request,
+                                                       std::chrono::system_clock::time_point deadline) {
   auto page_size = CheckPageSize(request.page_size(), 50, 200);
   if (!page_size.ok()) return page_size.status();
   auto cursor = ParseSequenceToken(request.page_token());
@@ -78,7 +79,7 @@ Result<v1::ListMovementsResponse> MovementManager::List(const Caller& caller, co
   TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, *tree, root));
   const auto subtree = tree->Subtree(root);
   auto page = CollectPage<v1::Movement>(
-      *cursor, *page_size, "mov",
+      *cursor, *page_size, "mov", deadline,
       [&](int64_t before, size_t batch) { return repository_.Scan(subtree, before, batch); },
       [&](const std::vector<IndexedId>& ids) { return repository_.GetMany(ids); },
       [&](const v1::Movement& m) { return query.empty() || text::MatchesAllWords(text::Fold(m.name()), query); });

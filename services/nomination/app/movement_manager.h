@@ -1,6 +1,8 @@
 // Use cases of emulation movements: record, read, list within a subtree.
 #pragma once
 
+#include <chrono>
+
 #include "common/auth.h"
 #include "services/nomination/storage/agency_directory.h"
 #include "services/nomination/storage/movement_repository.h"
@@ -13,7 +15,9 @@ class MovementManager {
   MovementManager(MovementRepository& repository, AgencyDirectory& agencies);
   Result<v1::Movement> Create(const Caller& caller, v1::CreateMovementRequest request);
   Result<v1::Movement> Get(const Caller& caller, const v1::GetMovementRequest& request);
-  Result<v1::ListMovementsResponse> List(const Caller& caller, const v1::ListMovementsRequest& request);
+  // Stops with DEADLINE_EXCEEDED when `deadline` passes mid-way.
+  Result<v1::ListMovementsResponse> List(const Caller& caller, const v1::ListMovementsRequest& request,
+                                         std::chrono::system_clock::time_point deadline);
 
  private:
   MovementRepository& repository_;

@@ -313,7 +313,8 @@ Result<v1::Nomination> NominationManager::AddFollowUp(const Caller& caller, v1::
 }
 
 Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller,
-                                                            const v1::ListNominationsRequest& request) {
+                                                            const v1::ListNominationsRequest& request,
+                                                            std::chrono::system_clock::time_point deadline) {
   auto page_size = CheckPageSize(request.page_size(), 50, 200);
   if (!page_size.ok()) return page_size.status();
   auto cursor = ParseSequenceToken(request.page_token());
@@ -340,7 +341,7 @@ Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller
   }
   const std::vector<std::string> subtree = tree->Subtree(root);
   auto page = CollectPage<v1::Nomination>(
-      *cursor, *page_size, "nom",
+      *cursor, *page_size, "nom", deadline,
       [&](int64_t before, size_t batch) { return repository_.Scan(subtree, index, before, batch); },
       [&](const std::vector<IndexedId>& ids) { return repository_.GetMany(ids); },
       [&](const v1::Nomination& n) { return Matches(n, query); });

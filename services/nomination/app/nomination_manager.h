@@ -3,6 +3,7 @@
 // only through the repository interfaces; knows nothing of gRPC.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -28,7 +29,9 @@ class NominationManager {
   Result<v1::Nomination> Transition(const Caller& caller, v1::TransitionNominationRequest request);
   Result<v1::Nomination> SetFosteringPlan(const Caller& caller, v1::SetFosteringPlanRequest request);
   Result<v1::Nomination> AddFollowUp(const Caller& caller, v1::AddFollowUpRequest request);
-  Result<v1::ListNominationsResponse> List(const Caller& caller, const v1::ListNominationsRequest& request);
+  // Stops with DEADLINE_EXCEEDED when `deadline` passes mid-way.
+  Result<v1::ListNominationsResponse> List(const Caller& caller, const v1::ListNominationsRequest& request,
+                                           std::chrono::system_clock::time_point deadline);
   Result<v1::GetHistoryResponse> History(const Caller& caller, const v1::GetHistoryRequest& request);
 
  private:

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -23,15 +24,20 @@ struct Page {
 // Walks ids below `cursor` with `scan(before, batch)`, loads them with
 // `load(ids)` and keeps those `keep(record)` accepts, until `page_size`
 // records are found. `id_prefix` ("nom", "mov") reads sequence numbers
-// back out of record ids.
+// back out of record ids. Gives up with DEADLINE_EXCEEDED once `deadline`
+// has passed: a filter that matches little over a large subtree may need
+// many rounds.
 template <typename Record, typename Scan, typename Load, typename Keep>
-Result<Page<Record>> CollectPage(int64_t cursor, int page_size, const std::string& id_prefix, Scan scan,
-                                 Load load, Keep keep) {
+Result<Page<Record>> CollectPage(int64_t cursor, int page_size, const std::string& id_prefix,
+                                 std::chrono::system_clock::time_point deadline, Scan scan, Load load, Keep keep) {
   const size_t want = static_cast<size_t>(page_size) + 1;  // one more tells whether a next page exists
   const size_t batch = std::max<size_t>(want, 100);
   Page<Record> page;
   int64_t before = cursor;
   for (int round = 0; round < 100 && page.records.size() < want; ++round) {
+    if (std::chrono::system_clock::now() >= deadline) {
+      return Status::DeadlineExceeded("listing took longer than the call allows; narrow the filters or ask for a smaller agency");
+    }
     Result<std::vector<IndexedId>> ids = scan(before, batch);
     if (!ids.ok()) return ids.status();
     if (ids->empty()) break;
