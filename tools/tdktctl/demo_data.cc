@@ -5,6 +5,7 @@
 // that step starts; steps an earlier run did are skipped.
 #include <map>
 
+#include "tdkt/nomination/v1/agency.grpc.pb.h"
 #include "tdkt/nomination/v1/movement.grpc.pb.h"
 #include "tdkt/nomination/v1/nomination.grpc.pb.h"
 #include "tools/tdktctl/commands.h"
@@ -126,6 +127,15 @@ struct Loader {
   }
 };
 
+// True when `agency` lies inside the subtree the demo tokens act for (a
+// node for a province loads only that province's part of the demo).
+bool InScope(RpcClient& officer, const std::string& agency) {
+  v1::GetAgencyRequest r;
+  r.set_id(agency);
+  v1::Agency out;
+  return officer.Call(std::string(v1::AgencyService::service_full_name()) + "/GetAgency", r, &out).ok();
+}
+
 }  // namespace
 
 int RunDemoData(const Args& args, const Endpoint& endpoint) {
@@ -143,7 +153,12 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
 
   std::map<std::string, std::string> movement_ids;
   Json movements = Json::array();
+  int outside = 0;
   for (const auto& m : DemoMovements()) {
+    if (!InScope(officer, m.agency_id)) {
+      ++outside;
+      continue;
+    }
     v1::CreateMovementRequest r;
     r.set_request_id(std::string(kIdPrefix) + "mov-" + m.key);
     v1::Movement* movement = r.mutable_movement();
@@ -164,6 +179,10 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
   Json candidates = Json::array();
   std::map<std::string, int> by_state;
   for (const auto& c : DemoCandidates()) {
+    if (!InScope(officer, c.agency_id) || (!c.movement_key.empty() && !movement_ids.count(c.movement_key))) {
+      ++outside;
+      continue;
+    }
     v1::Nomination n;
     grpc::Status status = loader.Candidate(c, movement_ids, &n);
     if (!status.ok()) return ReportError(WithContext(status, "candidate '" + c.name + "'"));
@@ -177,7 +196,8 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
                  {"nominations", candidates},
                  {"by_state", states},
                  {"lifecycle_steps_applied", loader.applied},
-                 {"lifecycle_steps_already_done", loader.skipped}});
+                 {"lifecycle_steps_already_done", loader.skipped},
+                 {"skipped_outside_agency", outside}});
   return kExitOk;
 }
 
