@@ -1,5 +1,6 @@
 #include "tools/tdktctl/csv_import.h"
 
+#include <algorithm>
 #include <map>
 #include <regex>
 
@@ -37,19 +38,11 @@ const std::vector<ColumnSpec>& Columns() {
   return columns;
 }
 
-// "Họ và tên " -> "ho_va_ten": folded, words joined by '_'.
+// "Họ và tên " -> "ho_va_ten": the canonical form, words joined by '_'.
 std::string HeaderKey(const std::string& header) {
-  std::string folded = text::Fold(Trim(header));
-  std::string out;
-  for (char c : folded) {
-    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
-      if (!out.empty() && out.back() != '_') out += '_';
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == '_') out.pop_back();
-  return out;
+  std::string key = Canonical(header);
+  std::replace(key.begin(), key.end(), ' ', '_');
+  return key;
 }
 
 const ColumnSpec* FindColumn(const std::string& header) {

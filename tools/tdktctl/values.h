@@ -28,6 +28,11 @@ Result<int64_t> ParseInt(const std::string& name, const std::string& s, int64_t 
 // spreadsheets show dates), as the Unix time of 00:00 that day in Vietnam.
 Result<int64_t> ParseVietnamDate(const std::string& s);
 
+// Folded (lower case, no diacritics), with '_', '-' and tabs read as spaces
+// and runs of spaces collapsed: "Hộ gia đình", "ho_gia_dinh" and
+// "HO GIA  DINH" all give "ho gia dinh".
+std::string Canonical(const std::string& s);
+
 // `s` without surrounding spaces, tabs and line breaks.
 std::string Trim(const std::string& s);
 
