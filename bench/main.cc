@@ -286,15 +286,7 @@ std::string Verdict(const std::string& label, double ratio, double target) {
 int Run(int argc, char** argv) {
   Config config;
   DeclareOptions(config);
-  Status st = config.Load(argc, argv);
-  if (config.help_requested()) {
-    std::cout << config.Usage(argv[0]);
-    return 0;
-  }
-  if (!st.ok()) {
-    std::cerr << "error: " << st.ToString() << "\n\n" << config.Usage(argv[0]);
-    return 2;
-  }
+  if (int exit_code = config.LoadCommandLine(argc, argv); exit_code >= 0) return exit_code;
   LoadOptions load;
   load.concurrency = std::max(1, config.GetInt("concurrency"));
   load.duration_s = std::max(1, config.GetInt("duration-s"));

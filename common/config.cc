@@ -1,6 +1,7 @@
 #include "common/config.h"
 
 #include <cstdlib>
+#include <iostream>
 #include <sstream>
 
 namespace tdkt {
@@ -45,6 +46,19 @@ Status Config::Load(int argc, char** argv) {
     }
   }
   return Status::Ok();
+}
+
+int Config::LoadCommandLine(int argc, char** argv) {
+  Status st = Load(argc, argv);
+  if (help_requested()) {
+    std::cout << Usage(argv[0]);
+    return 0;
+  }
+  if (!st.ok()) {
+    std::cerr << "error: " << st.ToString() << "\n\n" << Usage(argv[0]);
+    return 2;
+  }
+  return -1;
 }
 
 std::string Config::Get(const std::string& name) const {

@@ -29,6 +29,9 @@ class Config {
   void Set(const std::string& name, const std::string& value);
 
   bool help_requested() const { return help_requested_; }
+  // Load() for a main(): prints the usage on --help (returns 0) or the
+  // error and the usage on bad options (returns 2); returns -1 to go on.
+  int LoadCommandLine(int argc, char** argv);
   std::string Usage(const std::string& program) const;
   static std::string EnvName(const std::string& name);
 

@@ -12,15 +12,7 @@ ServiceMain::ServiceMain(std::string name, int index) : name_(std::move(name)) {
 
 int ServiceMain::Run(int argc, char** argv, const std::function<Status(ServerHost&)>& wire) {
   ServerHost::BlockShutdownSignals();
-  Status st = config_.Load(argc, argv);
-  if (config_.help_requested()) {
-    std::cout << config_.Usage(argv[0]);
-    return 0;
-  }
-  if (!st.ok()) {
-    std::cerr << "error: " << st.ToString() << "\n\n" << config_.Usage(argv[0]);
-    return 2;
-  }
+  if (int exit_code = config_.LoadCommandLine(argc, argv); exit_code >= 0) return exit_code;
   log::SetLevel(config_.Get("log-level"));
   ServerHostOptions options;
   options.service_name = name_;
@@ -29,7 +21,7 @@ int ServiceMain::Run(int argc, char** argv, const std::function<Status(ServerHos
   options.metrics_port = config_.GetInt("metrics-port");
   options.max_message_bytes = config_.GetInt("max-message-bytes");
   ServerHost host(options, metrics_);
-  st = wire(host);
+  Status st = wire(host);
   if (st.ok()) st = host.Start();
   if (!st.ok()) {
     log::Error("cannot start", {{"service", name_}, {"error", st.ToString()}});
