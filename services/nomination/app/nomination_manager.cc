@@ -88,8 +88,14 @@ Status NominationManager::CheckDetails(const Caller& caller, v1::NominationDetai
   return Status::Ok();
 }
 
+namespace {
+void SetCurrentAgency(const AgencyTree& tree, v1::Nomination& n) {
+  n.set_current_agency_id(tree.Successor(n.details().agency_id()));
+}
+}  // namespace
+
 Result<v1::Nomination> NominationManager::Present(Result<v1::Nomination> record) {
-  if (record.ok()) record->set_current_agency_id(agencies_.Tree()->Successor(record->details().agency_id()));
+  if (record.ok()) SetCurrentAgency(*agencies_.Tree(), *record);
   return record;
 }
 
@@ -347,7 +353,11 @@ Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller
       [&](const v1::Nomination& n) { return Matches(n, query); });
   if (!page.ok()) return page.status();
   v1::ListNominationsResponse response;
-  for (auto& n : page->records) *response.add_nominations() = *Present(std::move(n));
+  // One hierarchy snapshot for the whole page, not one look-up per record.
+  for (auto& n : page->records) {
+    SetCurrentAgency(*tree, n);
+    *response.add_nominations() = std::move(n);
+  }
   response.set_next_page_token(page->next_page_token);
   return response;
 }
