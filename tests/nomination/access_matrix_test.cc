@@ -24,6 +24,9 @@ struct Rpc {
   // Prepares fresh target data (as an officer or admin of Khánh Hòa) and
   // returns the call to make with the context under test.
   std::function<Call()> prepare;
+  // False for the one RPC that serves the whole hierarchy to any allowed
+  // caller of the node, whatever its agency (SnapshotAgencies).
+  bool within_subtree_only = true;
 };
 
 const std::set<Role> kEveryRole(AllRoles().begin(), AllRoles().end());
@@ -164,6 +167,34 @@ class AccessMatrixTest : public ::testing::Test {
         return noms->GetHistory(c, r, &out);
       };
     }});
+    const std::set<Role> file_keepers{Role::kOfficer, Role::kCouncilSecretary, Role::kNode};
+    rpcs.push_back({"AddAttachment", file_keepers, [this] {
+      auto n = Fresh();
+      return [this, n](grpc::ClientContext* c) {
+        nv1::AddAttachmentRequest r;
+        r.set_request_id(NextRequestId());
+        r.set_id(n.id());
+        r.set_expected_version(n.version());
+        r.mutable_attachment()->set_title("Biên bản họp Hội đồng");
+        r.mutable_attachment()->set_uri("tdkt://evaluation/sessions/ses-1/minutes");
+        r.mutable_attachment()->set_kind("minutes");
+        nv1::Nomination out;
+        return noms->AddAttachment(c, r, &out);
+      };
+    }});
+    rpcs.push_back({"AddHistoryNote", file_keepers, [this] {
+      auto n = Fresh();
+      return [this, n](grpc::ClientContext* c) {
+        nv1::AddHistoryNoteRequest r;
+        r.set_request_id(NextRequestId());
+        r.set_id(n.id());
+        r.set_expected_version(n.version());
+        r.set_kind("appraisal");
+        r.set_text("Hồ sơ đủ thành phần");
+        nv1::Nomination out;
+        return noms->AddHistoryNote(c, r, &out);
+      };
+    }});
     rpcs.push_back({"CreateMovement", writers, [this] {
       return [this](grpc::ClientContext* c) {
         nv1::CreateMovementRequest r;
@@ -274,6 +305,13 @@ class AccessMatrixTest : public ::testing::Test {
         return agys->DefineField(c, r, &out);
       };
     }});
+    rpcs.push_back({"SnapshotAgencies", {Role::kNode, Role::kAdmin}, [this] {
+      return [this](grpc::ClientContext* c) {
+        nv1::SnapshotAgenciesRequest r;
+        nv1::AgencySnapshot out;
+        return agys->SnapshotAgencies(c, r, &out);
+      };
+    }, false});
     return rpcs;
   }
 };
@@ -305,9 +343,22 @@ TEST_F(AccessMatrixTest, AllowedRolesOfAnotherAgencyAreDenied) {
     for (Role role : rpc.allowed) {
       Call call = rpc.prepare();
       grpc::Status st = call(server.Context(role, kHaNoi).get());
-      EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
-          << rpc.name << " as " << RoleName(role) << " of Hà Nội: " << st.error_message();
+      if (rpc.within_subtree_only) {
+        EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED)
+            << rpc.name << " as " << RoleName(role) << " of Hà Nội: " << st.error_message();
+      } else {
+        EXPECT_TRUE(st.ok()) << rpc.name << " as " << RoleName(role) << " of Hà Nội: " << st.error_message();
+      }
     }
+  }
+}
+
+TEST_F(AccessMatrixTest, TheHierarchySnapshotIsOnlyForCallersOfThisNodesHierarchy) {
+  for (Role role : {Role::kNode, Role::kAdmin}) {
+    nv1::SnapshotAgenciesRequest r;
+    nv1::AgencySnapshot out;
+    grpc::Status st = agys->SnapshotAgencies(server.Context(role, "ZZ9").get(), r, &out);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED) << RoleName(role) << ": " << st.error_message();
   }
 }
 

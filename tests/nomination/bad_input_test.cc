@@ -45,6 +45,51 @@ class BadInputTest : public ::testing::Test {
     nv1::Nomination out;
     return noms->TransitionNomination(server.Context(Role::kOfficer, kKhanhHoa).get(), r, &out);
   }
+  // A council decision on `existing`: the decision is checked before the
+  // record's state, so the record need not be submitted.
+  grpc::Status Decide(nv1::NominationState to, const std::function<void(nv1::Recognition&)>& spoil) {
+    nv1::TransitionNominationRequest r;
+    r.set_request_id(NextRequestId());
+    r.set_id(existing.id());
+    r.set_expected_version(1);
+    r.set_to_state(to);
+    r.set_reason("Quyết định của Hội đồng");
+    r.mutable_recognition()->set_decision_number("125/QĐ-UBND");
+    r.mutable_recognition()->set_decision_date("2026-12-15");
+    r.mutable_recognition()->set_title_code("chien-si-thi-dua-co-so");
+    spoil(*r.mutable_recognition());
+    nv1::Nomination out;
+    return noms->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out);
+  }
+  grpc::Status Attach(const std::function<void(nv1::AddAttachmentRequest&)>& spoil) {
+    nv1::AddAttachmentRequest r;
+    r.set_request_id(NextRequestId());
+    r.set_id(existing.id());
+    r.set_expected_version(1);
+    r.mutable_attachment()->set_title("Biên bản họp Hội đồng");
+    r.mutable_attachment()->set_uri("tdkt://evaluation/sessions/ses-7/minutes");
+    r.mutable_attachment()->set_kind("minutes");
+    spoil(r);
+    nv1::Nomination out;
+    return noms->AddAttachment(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out);
+  }
+  grpc::Status Note(const std::function<void(nv1::AddHistoryNoteRequest&)>& spoil) {
+    nv1::AddHistoryNoteRequest r;
+    r.set_request_id(NextRequestId());
+    r.set_id(existing.id());
+    r.set_expected_version(1);
+    r.set_kind("objection_lodged");
+    r.set_text("Đơn phản ánh của ông Trần Văn A");
+    spoil(r);
+    nv1::Nomination out;
+    return noms->AddHistoryNote(server.Context(Role::kNode, kKhanhHoa).get(), r, &out);
+  }
+  grpc::Status Snapshot(int64_t known_version, Role role = Role::kNode) {
+    nv1::SnapshotAgenciesRequest r;
+    r.set_known_version(known_version);
+    nv1::AgencySnapshot out;
+    return agys->SnapshotAgencies(server.Context(role, kKhanhHoa).get(), r, &out);
+  }
 };
 
 TEST_F(BadInputTest, EachIsRefusedClearlyAndChangesNothing) {
@@ -170,6 +215,74 @@ TEST_F(BadInputTest, EachIsRefusedClearlyAndChangesNothing) {
          nv1::Field out;
          return agys->DefineField(server.Context(Role::kAdmin, "TW").get(), r, &out);
        }},
+      {"nominee code with a space", grpc::StatusCode::INVALID_ARGUMENT, "details.nominee_code: use only Latin letters",
+       [&] { return Create([](auto& r) { r.mutable_details()->set_nominee_code("CB 0042"); }); }},
+      {"nominee code with diacritics", grpc::StatusCode::INVALID_ARGUMENT, "details.nominee_code:",
+       [&] { return Create([](auto& r) { r.mutable_details()->set_nominee_code("ĐV-0042"); }); }},
+      {"over-long nominee code", grpc::StatusCode::INVALID_ARGUMENT, "details.nominee_code: is too long",
+       [&] { return Create([](auto& r) { r.mutable_details()->set_nominee_code(std::string(65, 'A')); }); }},
+      {"decision with a return", grpc::StatusCode::INVALID_ARGUMENT, "recognition: a decision is recorded only",
+       [&] { return Decide(nv1::RETURNED, [](auto&) {}); }},
+      {"decision with a withdrawal", grpc::StatusCode::INVALID_ARGUMENT, "recognition:",
+       [&] { return Decide(nv1::WITHDRAWN, [](auto&) {}); }},
+      {"recognition without a decision number", grpc::StatusCode::INVALID_ARGUMENT,
+       "recognition.decision_number: must not be empty",
+       [&] { return Decide(nv1::RECOGNISED, [](auto& d) { d.clear_decision_number(); }); }},
+      {"recognition without a decision date", grpc::StatusCode::INVALID_ARGUMENT,
+       "recognition.decision_date: must not be empty",
+       [&] { return Decide(nv1::RECOGNISED, [](auto& d) { d.clear_decision_date(); }); }},
+      {"recognition dated 30 February", grpc::StatusCode::INVALID_ARGUMENT,
+       "recognition.decision_date: must be a date written YYYY-MM-DD",
+       [&] { return Decide(nv1::RECOGNISED, [](auto& d) { d.set_decision_date("2026-02-30"); }); }},
+      {"upper-case title code", grpc::StatusCode::INVALID_ARGUMENT, "recognition.title_code:",
+       [&] { return Decide(nv1::RECOGNISED, [](auto& d) { d.set_title_code("Chien-Si-Thi-Dua"); }); }},
+      {"over-long form", grpc::StatusCode::INVALID_ARGUMENT, "recognition.form: is too long",
+       [&] { return Decide(nv1::PROPOSED, [](auto& d) { d.set_form(std::string(201, 'x')); }); }},
+      {"deciding agency unknown", grpc::StatusCode::INVALID_ARGUMENT, "recognition.decided_by_agency:",
+       [&] { return Decide(nv1::RECOGNISED, [](auto& d) { d.set_decided_by_agency("99999"); }); }},
+      {"attachment without a title", grpc::StatusCode::INVALID_ARGUMENT, "attachment.title: must not be empty",
+       [&] { return Attach([](auto& r) { r.mutable_attachment()->clear_title(); }); }},
+      {"attachment without anything", grpc::StatusCode::INVALID_ARGUMENT, "attachment.title: must not be empty",
+       [&] { return Attach([](auto& r) { r.clear_attachment(); }); }},
+      {"over-long attachment title", grpc::StatusCode::INVALID_ARGUMENT, "attachment.title: is too long",
+       [&] { return Attach([](auto& r) { r.mutable_attachment()->set_title(std::string(201, 't')); }); }},
+      {"attachment without a uri", grpc::StatusCode::INVALID_ARGUMENT, "attachment.uri: must not be empty",
+       [&] { return Attach([](auto& r) { r.mutable_attachment()->set_uri(" "); }); }},
+      {"over-long attachment uri", grpc::StatusCode::INVALID_ARGUMENT, "attachment.uri: is too long",
+       [&] { return Attach([](auto& r) { r.mutable_attachment()->set_uri("https://x/" + std::string(500, 'u')); }); }},
+      {"unknown attachment kind", grpc::StatusCode::INVALID_ARGUMENT, "attachment.kind: choose minutes",
+       [&] { return Attach([](auto& r) { r.mutable_attachment()->set_kind("photo"); }); }},
+      {"attachment without a request id", grpc::StatusCode::INVALID_ARGUMENT, "request_id:",
+       [&] { return Attach([](auto& r) { r.clear_request_id(); }); }},
+      {"attachment on a stale version", grpc::StatusCode::ABORTED, "nomination " + existing.id() + " is at version 1, not 3",
+       [&] { return Attach([](auto& r) { r.set_expected_version(3); }); }},
+      {"attachment to another agency's record", grpc::StatusCode::PERMISSION_DENIED, "agency '22333' is outside",
+       [&] {
+         nv1::AddAttachmentRequest r;
+         r.set_request_id(NextRequestId());
+         r.set_id(existing.id());
+         r.set_expected_version(1);
+         r.mutable_attachment()->set_title("Biên bản");
+         r.mutable_attachment()->set_uri("tdkt://x");
+         nv1::Nomination out;
+         return noms->AddAttachment(server.Context(Role::kCouncilSecretary, kHaNoi).get(), r, &out);
+       }},
+      {"unknown note kind", grpc::StatusCode::INVALID_ARGUMENT, "kind: choose objection_lodged",
+       [&] { return Note([](auto& r) { r.set_kind("gossip"); }); }},
+      {"note posing as a change", grpc::StatusCode::INVALID_ARGUMENT, "kind:",
+       [&] { return Note([](auto& r) { r.set_kind("transition"); }); }},
+      {"note without text", grpc::StatusCode::INVALID_ARGUMENT, "text: must not be empty",
+       [&] { return Note([](auto& r) { r.set_text(" \n "); }); }},
+      {"over-long note", grpc::StatusCode::INVALID_ARGUMENT, "text: is too long",
+       [&] { return Note([](auto& r) { r.set_text(std::string(2001, 'n')); }); }},
+      {"note on an unknown record", grpc::StatusCode::NOT_FOUND, "no nomination has the id",
+       [&] { return Note([](auto& r) { r.set_id("nom-22333-424242"); }); }},
+      {"note without a version", grpc::StatusCode::INVALID_ARGUMENT, "expected_version:",
+       [&] { return Note([](auto& r) { r.set_expected_version(0); }); }},
+      {"negative known version", grpc::StatusCode::INVALID_ARGUMENT, "known_version:",
+       [&] { return Snapshot(-1); }},
+      {"snapshot as an officer", grpc::StatusCode::PERMISSION_DENIED, "the role 'officer' may not",
+       [&] { return Snapshot(0, Role::kOfficer); }},
   };
   for (const auto& c : cases) {
     std::string before = RedisDigest();

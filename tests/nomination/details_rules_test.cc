@@ -58,6 +58,9 @@ TEST(DetailsRulesTest, EachProblemNamesItsField) {
       {"untitled initiative", [](auto& d) { d.add_initiatives(); }, "details.initiatives[0].title"},
       {"untitled evidence", [](auto& d) { d.add_evidence()->set_uri("x"); }, "details.evidence[0].title"},
       {"future discovery", [](auto& d) { d.mutable_discovered_at()->set_seconds(1800000000); }, "details.discovered_at"},
+      {"nominee code with a space", [](auto& d) { d.set_nominee_code("CB 0042"); }, "details.nominee_code"},
+      {"nominee code with diacritics", [](auto& d) { d.set_nominee_code("ĐV-0042"); }, "details.nominee_code"},
+      {"long nominee code", [](auto& d) { d.set_nominee_code(std::string(65, 'a')); }, "details.nominee_code"},
   };
   for (const auto& c : cases) {
     v1::NominationDetails d = Valid();
@@ -66,6 +69,20 @@ TEST(DetailsRulesTest, EachProblemNamesItsField) {
     EXPECT_EQ(st.code(), Code::kInvalidArgument) << c.what;
     EXPECT_EQ(st.field(), c.field) << c.what << ": " << st.ToString();
   }
+}
+
+TEST(DetailsRulesTest, NomineeCodeIsOptionalAndTrimmed) {
+  v1::NominationDetails d = Valid();
+  ASSERT_TRUE(NormalizeDetails(d, kAgencies, kFields, 1700000000).ok());
+  EXPECT_EQ(d.nominee_code(), "");
+  d.set_nominee_code("  CB-2026/0042_a.b ");
+  ASSERT_TRUE(NormalizeDetails(d, kAgencies, kFields, 1700000000).ok());
+  EXPECT_EQ(d.nominee_code(), "CB-2026/0042_a.b");
+  d.set_nominee_code(std::string(64, '7'));
+  EXPECT_TRUE(NormalizeDetails(d, kAgencies, kFields, 1700000000).ok());
+  EXPECT_TRUE(IsValidNomineeCode(""));
+  EXPECT_FALSE(IsValidNomineeCode("a,b"));
+  EXPECT_FALSE(IsValidNomineeCode("a\\b"));
 }
 
 TEST(DetailsRulesTest, MovementPeriodMustBeOrdered) {

@@ -353,5 +353,275 @@ TEST_F(NominationE2ETest, BatchCreateIsAllOrNothing) {
   EXPECT_EQ(ListIds(nv1::ListNominationsRequest()).size(), 3u);
 }
 
+// What the evaluation service adds to a candidate's file: attachments,
+// history notes, the decision with a recognition, and the hierarchy it caches.
+
+nv1::AddAttachmentRequest AttachmentRequest(const nv1::Nomination& n, const std::string& title,
+                                            const std::string& kind = "minutes") {
+  nv1::AddAttachmentRequest r;
+  r.set_request_id(NextRequestId());
+  r.set_id(n.id());
+  r.set_expected_version(n.version());
+  r.mutable_attachment()->set_title(title);
+  r.mutable_attachment()->set_uri("tdkt://evaluation/sessions/ses-7/minutes");
+  r.mutable_attachment()->set_kind(kind);
+  return r;
+}
+
+nv1::AddHistoryNoteRequest NoteRequest(const nv1::Nomination& n, const std::string& kind, const std::string& text) {
+  nv1::AddHistoryNoteRequest r;
+  r.set_request_id(NextRequestId());
+  r.set_id(n.id());
+  r.set_expected_version(n.version());
+  r.set_kind(kind);
+  r.set_text(text);
+  return r;
+}
+
+nv1::Recognition Decision125() {
+  nv1::Recognition r;
+  r.set_decision_number("125/QĐ-UBND");
+  r.set_decision_date("2026-12-15");
+  r.set_form("Chiến sĩ thi đua cơ sở");
+  r.set_title_code("chien-si-thi-dua-co-so");
+  r.set_session_id("ses-7");
+  return r;
+}
+
+TEST_F(NominationE2ETest, AttachmentsAndNotesJoinTheFileAndTheHistory) {
+  auto n = CreateAs(server, Role::kOfficer, kKhanhHoa, Details("Phan Thị Lụa", kBacNhaTrang));
+  n = MoveTo(server, Role::kOfficer, kKhanhHoa, n, nv1::SUBMITTED);
+
+  auto attach = AttachmentRequest(n, " Biên bản họp Hội đồng phiên ses-7 ");
+  attach.mutable_attachment()->set_added_by("someone-else");  // The server sets who and when.
+  ASSERT_TRUE(stub->AddAttachment(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), attach, &n).ok());
+  EXPECT_EQ(n.version(), 3);
+  EXPECT_EQ(n.state(), nv1::SUBMITTED);
+  ASSERT_EQ(n.attachments_size(), 1);
+  EXPECT_EQ(n.attachments(0).title(), "Biên bản họp Hội đồng phiên ses-7");
+  EXPECT_EQ(n.attachments(0).uri(), "tdkt://evaluation/sessions/ses-7/minutes");
+  EXPECT_EQ(n.attachments(0).kind(), "minutes");
+  EXPECT_EQ(n.attachments(0).added_by(), "council_secretary@56");
+  EXPECT_GT(n.attachments(0).added_at().seconds(), 0);
+
+  ASSERT_TRUE(stub->AddAttachment(server.Context(Role::kNode, kKhanhHoa).get(),
+                                  AttachmentRequest(n, "Tờ trình của Phòng Nội vụ", ""), &n).ok());
+  ASSERT_EQ(n.attachments_size(), 2);
+  EXPECT_EQ(n.attachments(1).kind(), "other");  // Oldest first; an empty kind is "other".
+
+  ASSERT_TRUE(stub->AddHistoryNote(server.Context(Role::kNode, kKhanhHoa).get(),
+                                   NoteRequest(n, "objection_lodged", "Đơn phản ánh của ông Trần Văn A"), &n).ok());
+  ASSERT_TRUE(stub->AddHistoryNote(server.Context(Role::kOfficer, kKhanhHoa).get(),
+                                   NoteRequest(n, "appraisal", "Hồ sơ đủ điều kiện\nĐề nghị Hội đồng xét"), &n).ok());
+  EXPECT_EQ(n.version(), 6);
+  EXPECT_EQ(n.updated_by(), "officer@56");
+
+  // Notes are allowed in every state, final ones too.
+  n = MoveTo(server, Role::kCouncilSecretary, kKhanhHoa, n, nv1::REJECTED, "Không đạt tỷ lệ phiếu");
+  ASSERT_TRUE(stub->AddHistoryNote(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(),
+                                   NoteRequest(n, "objection_resolved", "Đã trả lời đơn phản ánh"), &n).ok());
+  EXPECT_EQ(n.version(), 8);
+
+  nv1::Nomination read;
+  ASSERT_TRUE(Get(n.id(), &read).ok());
+  EXPECT_EQ(read.SerializeAsString(), n.SerializeAsString());
+
+  auto history = History(n.id());
+  std::vector<std::string> actions, reasons;
+  for (const auto& e : history) {
+    actions.push_back(e.action());
+    reasons.push_back(e.reason());
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "transition", "attach", "attach", "objection_lodged",
+                                               "appraisal", "transition", "objection_resolved"}));
+  EXPECT_EQ(reasons[2], "Biên bản họp Hội đồng phiên ses-7");
+  EXPECT_EQ(reasons[4], "Đơn phản ánh của ông Trần Văn A");
+  EXPECT_EQ(reasons[5], "Hồ sơ đủ điều kiện\nĐề nghị Hội đồng xét");
+  EXPECT_EQ(history[4].actor_role(), "node");
+  EXPECT_EQ(history[4].from_state(), nv1::SUBMITTED);
+  EXPECT_EQ(history[4].to_state(), nv1::SUBMITTED);
+  EXPECT_EQ(history[7].version(), 8);
+  EXPECT_EQ(history[7].to_state(), nv1::REJECTED);
+
+  // Each is a change like any other: one outbox event each.
+  RedisClient redis(TestRedisOptions(), nullptr);
+  EXPECT_EQ(redis.Command({"XLEN", nomination::RedisNominationRepository::OutboxKey(kBacNhaTrang)})->integer, 8);
+}
+
+TEST_F(NominationE2ETest, RetriedAttachmentIsAddedOnce) {
+  auto n = CreateAs(server, Role::kOfficer, kKhanhHoa, Details("Lâm Văn Hải", kBacNhaTrang));
+  auto attach = AttachmentRequest(n, "Biên bản kiểm phiếu");
+  nv1::Nomination first, second;
+  ASSERT_TRUE(stub->AddAttachment(server.Context(Role::kNode, kKhanhHoa).get(), attach, &first).ok());
+  ASSERT_TRUE(stub->AddAttachment(server.Context(Role::kNode, kKhanhHoa).get(), attach, &second).ok());
+  EXPECT_EQ(second.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(second.version(), 2);
+  EXPECT_EQ(second.attachments_size(), 1);
+  EXPECT_EQ(History(n.id()).size(), 2u);
+
+  // The same request id for another document is refused, naming request_id.
+  attach.mutable_attachment()->set_title("Biên bản khác");
+  grpc::Status st = stub->AddAttachment(server.Context(Role::kNode, kKhanhHoa).get(), attach, &second);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(st.error_message().rfind("request_id:", 0), 0u) << st.error_message();
+  nv1::Nomination read;
+  ASSERT_TRUE(Get(n.id(), &read).ok());
+  EXPECT_EQ(read.attachments_size(), 1);
+}
+
+TEST_F(NominationE2ETest, RecognitionIsStoredWithTheDecisionAndKept) {
+  auto n = CreateAs(server, Role::kOfficer, kKhanhHoa, Details("Trương Thị Hạnh", kBacNhaTrang));
+  n = MoveTo(server, Role::kOfficer, kKhanhHoa, n, nv1::SUBMITTED);
+
+  nv1::TransitionNominationRequest r;
+  r.set_request_id(NextRequestId());
+  r.set_id(n.id());
+  r.set_expected_version(n.version());
+  r.set_to_state(nv1::RECOGNISED);
+  *r.mutable_recognition() = Decision125();
+  r.mutable_recognition()->set_decision_number(" 125/QĐ-UBND ");
+  nv1::Nomination recognised;
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &recognised).ok());
+  EXPECT_EQ(recognised.state(), nv1::RECOGNISED);
+
+  nv1::Nomination read;
+  ASSERT_TRUE(Get(n.id(), &read).ok());
+  ASSERT_TRUE(read.has_recognition());
+  EXPECT_EQ(read.recognition().decision_number(), "125/QĐ-UBND");
+  EXPECT_EQ(read.recognition().decision_date(), "2026-12-15");
+  EXPECT_EQ(read.recognition().form(), "Chiến sĩ thi đua cơ sở");
+  EXPECT_EQ(read.recognition().title_code(), "chien-si-thi-dua-co-so");
+  EXPECT_EQ(read.recognition().session_id(), "ses-7");
+  EXPECT_EQ(read.recognition().decided_by_agency(), kKhanhHoa);  // The secretary's agency, by default.
+
+  // A retry answers with the first result; the same id with another
+  // decision is refused: the decision is part of the request's fingerprint.
+  nv1::Nomination again;
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &again).ok());
+  EXPECT_EQ(again.version(), recognised.version());
+  r.mutable_recognition()->set_decision_number("126/QĐ-UBND");
+  grpc::Status st = stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &again);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(st.error_message().rfind("request_id:", 0), 0u) << st.error_message();
+
+  // Later moves without a decision keep it.
+  n = MoveTo(server, Role::kOfficer, kKhanhHoa, read, nv1::REPLICATING);
+  EXPECT_EQ(n.recognition().SerializeAsString(), read.recognition().SerializeAsString());
+  ASSERT_TRUE(Get(n.id(), &read).ok());
+  EXPECT_EQ(read.recognition().decision_number(), "125/QĐ-UBND");
+
+  // A proposal to the level above may come without number and date, and
+  // names the agency that decided.
+  r.set_request_id(NextRequestId());
+  r.set_expected_version(read.version());
+  r.set_to_state(nv1::PROPOSED);
+  r.clear_recognition();
+  r.mutable_recognition()->set_form("Chiến sĩ thi đua cấp tỉnh");
+  r.mutable_recognition()->set_decided_by_agency(kKhanhHoa);
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kNode, "TW").get(), r, &read).ok());
+  EXPECT_EQ(read.recognition().form(), "Chiến sĩ thi đua cấp tỉnh");
+  EXPECT_EQ(read.recognition().decision_number(), "");
+}
+
+TEST_F(NominationE2ETest, RecognitionIsRefusedForAReturn) {
+  auto n = CreateAs(server, Role::kOfficer, kKhanhHoa, Details("Đoàn Văn Lực", kBacNhaTrang));
+  n = MoveTo(server, Role::kOfficer, kKhanhHoa, n, nv1::SUBMITTED);
+  std::string before = RedisDigest();
+  nv1::TransitionNominationRequest r;
+  r.set_request_id(NextRequestId());
+  r.set_id(n.id());
+  r.set_expected_version(n.version());
+  r.set_to_state(nv1::RETURNED);
+  r.set_reason("Thiếu minh chứng sáng kiến");
+  *r.mutable_recognition() = Decision125();
+  nv1::Nomination out;
+  grpc::Status st = stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(st.error_message().rfind("recognition:", 0), 0u) << st.error_message();
+  EXPECT_NE(st.error_message().find("not to returned"), std::string::npos) << st.error_message();
+  EXPECT_EQ(RedisDigest(), before);
+  // Without the decision the same return goes through, and leaves none.
+  r.clear_recognition();
+  r.set_request_id(NextRequestId());
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out).ok());
+  EXPECT_EQ(out.state(), nv1::RETURNED);
+  EXPECT_FALSE(out.has_recognition());
+}
+
+TEST_F(NominationE2ETest, NomineeCodeIsKept) {
+  auto d = Details("Ngô Văn Mạnh", kBacNhaTrang);
+  d.set_nominee_code("  CB-56/2026.0042 ");
+  auto n = CreateAs(server, Role::kOfficer, kKhanhHoa, d);
+  EXPECT_EQ(n.details().nominee_code(), "CB-56/2026.0042");
+
+  // An update sends the details back whole, the code with them.
+  nv1::UpdateNominationRequest fix;
+  fix.set_request_id(NextRequestId());
+  fix.set_id(n.id());
+  fix.set_expected_version(n.version());
+  *fix.mutable_details() = n.details();
+  fix.mutable_details()->set_achievements("Bổ sung: sáng kiến cấp tỉnh năm 2026");
+  ASSERT_TRUE(stub->UpdateNomination(server.Context(Role::kOfficer, kKhanhHoa).get(), fix, &n).ok());
+  n = MoveTo(server, Role::kOfficer, kKhanhHoa, n, nv1::FOSTERING);
+  nv1::Nomination read;
+  ASSERT_TRUE(Get(n.id(), &read).ok());
+  EXPECT_EQ(read.version(), 3);
+  EXPECT_EQ(read.details().nominee_code(), "CB-56/2026.0042");
+  EXPECT_EQ(read.details().achievements(), "Bổ sung: sáng kiến cấp tỉnh năm 2026");
+}
+
+TEST_F(NominationE2ETest, HierarchySnapshotFullThenUnchangedThenChanged) {
+  auto agencies = nv1::AgencyService::NewStub(server.channel());
+  nv1::SnapshotAgenciesRequest r;
+  nv1::AgencySnapshot full;
+  ASSERT_TRUE(agencies->SnapshotAgencies(server.Context(Role::kNode, kKhanhHoa).get(), r, &full).ok());
+  EXPECT_FALSE(full.unchanged());
+  EXPECT_GT(full.version(), 0);
+  // Every unit, Hà Nội's too (not only the caller's subtree), parents first.
+  ASSERT_GT(full.agencies_size(), 5);
+  EXPECT_EQ(full.agencies(0).id(), "TW");
+  EXPECT_EQ(full.agencies(0).parent_id(), "");
+  std::set<std::string> seen;
+  for (const auto& a : full.agencies()) {
+    if (!a.parent_id().empty()) EXPECT_TRUE(seen.count(a.parent_id())) << a.id() << " before its parent";
+    EXPECT_TRUE(seen.insert(a.id()).second) << a.id() << " twice";
+  }
+  for (const char* id : {kKhanhHoa, kBacNhaTrang, kNhaTrang, kHaNoi, kBaDinh}) EXPECT_TRUE(seen.count(id)) << id;
+
+  r.set_known_version(full.version());
+  nv1::AgencySnapshot same;
+  ASSERT_TRUE(agencies->SnapshotAgencies(server.Context(Role::kAdmin, "TW").get(), r, &same).ok());
+  EXPECT_TRUE(same.unchanged());
+  EXPECT_EQ(same.version(), full.version());
+  EXPECT_EQ(same.agencies_size(), 0);
+
+  nv1::AddAgencyRequest add;
+  add.set_id("TDP1");
+  add.set_name("Tổ dân phố 1");
+  add.set_kind("Tổ dân phố");
+  add.set_parent_id(kBacNhaTrang);
+  nv1::Agency added;
+  ASSERT_TRUE(agencies->AddAgency(server.Context(Role::kAdmin, kKhanhHoa).get(), add, &added).ok());
+  nv1::AgencySnapshot changed;
+  ASSERT_TRUE(agencies->SnapshotAgencies(server.Context(Role::kNode, kKhanhHoa).get(), r, &changed).ok());
+  EXPECT_FALSE(changed.unchanged());
+  EXPECT_GT(changed.version(), full.version());
+  EXPECT_EQ(changed.agencies_size(), full.agencies_size() + 1);
+  bool found = false;
+  for (const auto& a : changed.agencies()) {
+    if (a.id() == "TDP1") {
+      found = true;
+      EXPECT_EQ(a.parent_id(), kBacNhaTrang);
+      EXPECT_EQ(a.name(), "Tổ dân phố 1");
+    }
+  }
+  EXPECT_TRUE(found);
+  // Asking with 0 always sends everything.
+  r.set_known_version(0);
+  ASSERT_TRUE(agencies->SnapshotAgencies(server.Context(Role::kNode, kKhanhHoa).get(), r, &same).ok());
+  EXPECT_FALSE(same.unchanged());
+  EXPECT_EQ(same.agencies_size(), changed.agencies_size());
+}
+
 }  // namespace
 }  // namespace tdkt::testing

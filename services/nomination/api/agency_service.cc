@@ -45,4 +45,10 @@ grpc::ServerUnaryReactor* AgencyService::DefineField(grpc::CallbackServerContext
   return HandleUnary(c, "DefineField", verifier_, out, [&](const Caller& caller) { return manager_.DefineField(caller, *r); });
 }
 
+grpc::ServerUnaryReactor* AgencyService::SnapshotAgencies(grpc::CallbackServerContext* c,
+                                                          const v1::SnapshotAgenciesRequest* r,
+                                                          v1::AgencySnapshot* out) {
+  return HandleUnary(c, "SnapshotAgencies", verifier_, out, [&](const Caller& caller) { return manager_.Snapshot(caller, *r); });
+}
+
 }  // namespace tdkt::nomination

@@ -26,6 +26,8 @@ class AgencyService final : public v1::AgencyService::CallbackService {
                                        v1::ListFieldsResponse* out) override;
   grpc::ServerUnaryReactor* DefineField(grpc::CallbackServerContext* c, const v1::DefineFieldRequest* r,
                                         v1::Field* out) override;
+  grpc::ServerUnaryReactor* SnapshotAgencies(grpc::CallbackServerContext* c, const v1::SnapshotAgenciesRequest* r,
+                                             v1::AgencySnapshot* out) override;
 
  private:
   AgencyManager& manager_;

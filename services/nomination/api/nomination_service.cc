@@ -55,4 +55,14 @@ grpc::ServerUnaryReactor* NominationService::GetHistory(grpc::CallbackServerCont
   return HandleUnary(c, "GetHistory", verifier_, out, [&](const Caller& caller) { return manager_.History(caller, *r); });
 }
 
+grpc::ServerUnaryReactor* NominationService::AddAttachment(grpc::CallbackServerContext* c,
+                                                           const v1::AddAttachmentRequest* r, v1::Nomination* out) {
+  return HandleUnary(c, "AddAttachment", verifier_, out, [&](const Caller& caller) { return manager_.AddAttachment(caller, *r); });
+}
+
+grpc::ServerUnaryReactor* NominationService::AddHistoryNote(grpc::CallbackServerContext* c,
+                                                            const v1::AddHistoryNoteRequest* r, v1::Nomination* out) {
+  return HandleUnary(c, "AddHistoryNote", verifier_, out, [&](const Caller& caller) { return manager_.AddHistoryNote(caller, *r); });
+}
+
 }  // namespace tdkt::nomination

@@ -33,6 +33,10 @@ class NominationService final : public v1::NominationService::CallbackService {
                                             v1::ListNominationsResponse* out) override;
   grpc::ServerUnaryReactor* GetHistory(grpc::CallbackServerContext* c, const v1::GetHistoryRequest* r,
                                        v1::GetHistoryResponse* out) override;
+  grpc::ServerUnaryReactor* AddAttachment(grpc::CallbackServerContext* c, const v1::AddAttachmentRequest* r,
+                                          v1::Nomination* out) override;
+  grpc::ServerUnaryReactor* AddHistoryNote(grpc::CallbackServerContext* c, const v1::AddHistoryNoteRequest* r,
+                                           v1::Nomination* out) override;
 
  private:
   NominationManager& manager_;

@@ -177,4 +177,26 @@ Result<v1::Field> AgencyManager::DefineField(const Caller& caller, v1::DefineFie
   return out;
 }
 
+Result<v1::AgencySnapshot> AgencyManager::Snapshot(const Caller& caller, const v1::SnapshotAgenciesRequest& request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kNode, Role::kAdmin}, "copy the whole agency hierarchy"));
+  if (request.known_version() < 0) {
+    return Status::InvalidArgument("known_version", "give 0 or the version of an earlier snapshot");
+  }
+  auto current = agencies_.TreeWithVersion();
+  // Not limited to the caller's subtree, but the caller must belong to
+  // this node's hierarchy at all.
+  if (!current.tree->Find(caller.agency)) {
+    return Status::PermissionDenied("the caller's agency '" + caller.agency.substr(0, 40) +
+                                    "' is not part of this node's agency hierarchy");
+  }
+  v1::AgencySnapshot snapshot;
+  snapshot.set_version(current.version);
+  if (request.known_version() != 0 && request.known_version() == current.version) {
+    snapshot.set_unchanged(true);
+    return snapshot;
+  }
+  for (const AgencyUnit* unit : current.tree->AllParentsFirst()) *snapshot.add_agencies() = ToProto(*unit);
+  return snapshot;
+}
+
 }  // namespace tdkt::nomination

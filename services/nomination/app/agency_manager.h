@@ -1,5 +1,6 @@
 // Use cases of the agency hierarchy: read within the caller's subtree;
-// add, rename, move and merge (admin only); fields usable by an agency.
+// add, rename, move and merge (admin only); fields usable by an agency; the
+// whole hierarchy for other services of the node to cache.
 #pragma once
 
 #include "common/auth.h"
@@ -19,6 +20,9 @@ class AgencyManager {
   Result<v1::Agency> Merge(const Caller& caller, const v1::MergeAgencyRequest& request);
   Result<v1::ListFieldsResponse> ListFields(const Caller& caller, const v1::ListFieldsRequest& request);
   Result<v1::Field> DefineField(const Caller& caller, v1::DefineFieldRequest request);
+  // Node or admin only. Every unit, parents first, not just the caller's
+  // subtree: a service that checks access itself needs the ancestors too.
+  Result<v1::AgencySnapshot> Snapshot(const Caller& caller, const v1::SnapshotAgenciesRequest& request);
 
  private:
   // Admin role, target inside the admin's subtree, version as read.

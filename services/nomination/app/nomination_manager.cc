@@ -8,6 +8,7 @@
 #include "services/nomination/app/paging.h"
 #include "services/nomination/app/request_memo.h"
 #include "services/nomination/domain/details_rules.h"
+#include "services/nomination/domain/dossier_rules.h"
 #include "services/nomination/domain/lifecycle.h"
 #include "services/nomination/domain/record_id.h"
 
@@ -15,6 +16,10 @@ namespace tdkt::nomination {
 namespace {
 
 constexpr auto kWriters = {Role::kOfficer, Role::kNode};
+// Who adds documents and notes to a candidate's file: the unit's officer,
+// the council's secretary, and the node's other services (evaluation)
+// acting for the council.
+constexpr auto kFileKeepers = {Role::kOfficer, Role::kCouncilSecretary, Role::kNode};
 
 v1::AuditEntry NewAudit(const Caller& caller, const std::string& action, const std::string& request_id) {
   v1::AuditEntry audit;
@@ -275,11 +280,24 @@ Result<v1::Nomination> NominationManager::Transition(const Caller& caller, v1::T
                                    "change the lifecycle state of candidates"));
   const std::string fingerprint = Fingerprint("transition", request);
   TDKT_RETURN_IF_ERROR(NormalizeText("reason", *request.mutable_reason(), kMaxLongTextChars, false));
+  if (request.has_recognition()) {
+    auto tree = agencies_.Tree();
+    TDKT_RETURN_IF_ERROR(NormalizeRecognition(*request.mutable_recognition(), request.to_state(),
+                                              [&](const std::string& a) { return tree->Find(a) != nullptr; }));
+    // A council secretary records the decisions of their own agency's
+    // council; a node acting for another council names it.
+    if (request.recognition().decided_by_agency().empty()) {
+      request.mutable_recognition()->set_decided_by_agency(caller.agency);
+    }
+  }
   return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "transition",
                 [&](v1::Nomination& next, v1::AuditEntry& audit) {
                   TDKT_RETURN_IF_ERROR(CheckTransition(next.state(), request.to_state(), caller.role, request.reason()));
                   next.set_state(request.to_state());
                   next.set_state_reason(request.reason());
+                  // Moves without a decision keep the last one: a recognised
+                  // exemplar that replicates is still recognised by it.
+                  if (request.has_recognition()) *next.mutable_recognition() = request.recognition();
                   audit.set_reason(request.reason());
                   return Status::Ok();
                 }));
@@ -316,6 +334,41 @@ Result<v1::Nomination> NominationManager::AddFollowUp(const Caller& caller, v1::
                   *next.add_follow_ups() = request.follow_up();
                   return Status::Ok();
                 }));
+}
+
+Result<v1::Nomination> NominationManager::AddAttachment(const Caller& caller, v1::AddAttachmentRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kFileKeepers, "attach documents to candidates"));
+  const std::string fingerprint = Fingerprint("attach", request);
+  TDKT_RETURN_IF_ERROR(NormalizeAttachment(*request.mutable_attachment()));
+  v1::Attachment& attachment = *request.mutable_attachment();
+  return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint, "attach",
+                [&](v1::Nomination& next, v1::AuditEntry& audit) {
+                  // Any state: a revocation decision, say, belongs to a
+                  // revoked candidate's file.
+                  if (next.attachments_size() >= kMaxAttachments) {
+                    return Status::FailedPrecondition("this candidate already has " + std::to_string(kMaxAttachments) +
+                                                      " attachments");
+                  }
+                  *attachment.mutable_added_at() = audit.at();
+                  attachment.set_added_by(caller.subject);
+                  *next.add_attachments() = attachment;
+                  audit.set_reason(attachment.title());
+                  return Status::Ok();
+                }));
+}
+
+Result<v1::Nomination> NominationManager::AddHistoryNote(const Caller& caller, v1::AddHistoryNoteRequest request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kFileKeepers, "record notes in the history of candidates"));
+  const std::string fingerprint = Fingerprint("note", request);
+  TDKT_RETURN_IF_ERROR(NormalizeHistoryNote(request.kind(), *request.mutable_text()));
+  // The note lives in the audit trail only; the record just gets a new
+  // version, so that notes are ordered with the changes and a writer that
+  // read before the note sees the conflict. Notes are allowed in every state.
+  return Present(Mutate(caller, request.request_id(), request.id(), request.expected_version(), fingerprint,
+                        request.kind(), [&](v1::Nomination&, v1::AuditEntry& audit) {
+                          audit.set_reason(request.text());
+                          return Status::Ok();
+                        }));
 }
 
 Result<v1::ListNominationsResponse> NominationManager::List(const Caller& caller,

@@ -29,6 +29,8 @@ class NominationManager {
   Result<v1::Nomination> Transition(const Caller& caller, v1::TransitionNominationRequest request);
   Result<v1::Nomination> SetFosteringPlan(const Caller& caller, v1::SetFosteringPlanRequest request);
   Result<v1::Nomination> AddFollowUp(const Caller& caller, v1::AddFollowUpRequest request);
+  Result<v1::Nomination> AddAttachment(const Caller& caller, v1::AddAttachmentRequest request);
+  Result<v1::Nomination> AddHistoryNote(const Caller& caller, v1::AddHistoryNoteRequest request);
   // Stops with DEADLINE_EXCEEDED when `deadline` passes mid-way.
   Result<v1::ListNominationsResponse> List(const Caller& caller, const v1::ListNominationsRequest& request,
                                            std::chrono::system_clock::time_point deadline);

@@ -46,6 +46,16 @@ Status NormalizeList(const std::string& field, google::protobuf::RepeatedPtrFiel
 
 }  // namespace
 
+bool IsValidNomineeCode(const std::string& code) {
+  if (code.size() > kMaxNomineeCodeChars) return false;
+  for (unsigned char c : code) {
+    bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                   c == '_' || c == '.' || c == '/';
+    if (!allowed) return false;
+  }
+  return true;
+}
+
 Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exists,
                         const FieldLookup& field_known, int64_t now_seconds) {
   if (d.kind() == v1::NOMINATION_KIND_UNSPECIFIED || !v1::NominationKind_IsValid(d.kind())) {
@@ -95,6 +105,11 @@ Status NormalizeDetails(v1::NominationDetails& d, const AgencyLookup& agency_exi
     TDKT_RETURN_IF_ERROR(NormalizeLine(base + ".uri", *ev->mutable_uri(), 2000, false));
   }
   TDKT_RETURN_IF_ERROR(NormalizeLine("details.discovered_by", *d.mutable_discovered_by(), kMaxNameChars, false));
+  TDKT_RETURN_IF_ERROR(NormalizeLine("details.nominee_code", *d.mutable_nominee_code(), kMaxNomineeCodeChars, false));
+  if (!IsValidNomineeCode(d.nominee_code())) {
+    return Status::InvalidArgument("details.nominee_code",
+                                   "use only Latin letters without diacritics, digits and the characters - _ . /");
+  }
   if (!d.has_discovered_at()) {
     d.mutable_discovered_at()->set_seconds(now_seconds);
   } else if (d.discovered_at().seconds() > now_seconds + 86400) {

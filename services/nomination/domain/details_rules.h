@@ -20,6 +20,7 @@ constexpr size_t kMaxLongTextChars = 5000;
 constexpr size_t kMaxListItems = 100;
 constexpr size_t kMaxFields = 16;
 constexpr size_t kMaxRequestIdChars = 128;
+constexpr size_t kMaxNomineeCodeChars = 64;
 
 // Answers whether a field code may be used for a candidate of `agency`.
 using FieldLookup = std::function<bool(const std::string& code, const std::string& agency)>;
@@ -36,6 +37,12 @@ Status NormalizeDetails(::tdkt::nomination::v1::NominationDetails& details,
 Status NormalizeFosteringPlan(::tdkt::nomination::v1::FosteringPlan& plan);
 Status NormalizeFollowUp(::tdkt::nomination::v1::FollowUp& follow_up);
 Status NormalizeMovement(::tdkt::nomination::v1::Movement& movement, const AgencyLookup& agency_exists);
+
+// A nominee code (details.nominee_code) as normalised: empty, or up to 64
+// Latin letters without diacritics, digits and "-_./". Evaluation finds a
+// nominee's earlier titles by comparing codes byte for byte, so only ASCII
+// is allowed: "Đ" and "D" would otherwise give one person two codes.
+bool IsValidNomineeCode(const std::string& code);
 
 // A client request id: 1..128 printable ASCII characters.
 Status CheckRequestId(const std::string& request_id);

@@ -132,6 +132,12 @@ std::shared_ptr<const AgencyTree> AgencyDirectory::Tree() {
   return tree_;
 }
 
+AgencyDirectory::VersionedTree AgencyDirectory::TreeWithVersion() {
+  RefreshIfStale();  // As Tree(): on failure, the last known hierarchy.
+  std::lock_guard<std::mutex> lock(mutex_);
+  return {tree_, loaded_version_};
+}
+
 std::vector<CustomField> AgencyDirectory::CustomFields() {
   RefreshIfStale();
   std::lock_guard<std::mutex> lock(mutex_);

@@ -35,6 +35,16 @@ class AgencyDirectory {
 
   // The current hierarchy; never null after Initialize.
   std::shared_ptr<const AgencyTree> Tree();
+
+  // The current hierarchy and the directory version (agy:{dir}:version) it
+  // was loaded at, taken under one lock: read apart, a reload in between
+  // could pair an old tree with a new version, and a cache keyed by that
+  // version would keep the old tree for good.
+  struct VersionedTree {
+    std::shared_ptr<const AgencyTree> tree;
+    long long version = 0;
+  };
+  VersionedTree TreeWithVersion();
   std::vector<CustomField> CustomFields();
   // A national field, or a custom field of `agency` or one of its ancestors.
   bool FieldKnown(const std::string& code, const std::string& agency);
