@@ -29,6 +29,18 @@ Status AgencyTree::Add(AgencyUnit unit) {
   return Status::Ok();
 }
 
+int AgencyTree::Depth(const std::string& id) const {
+  const AgencyUnit* unit = Find(id);
+  if (!unit) return -1;
+  int depth = 0;
+  for (size_t guard = 0; guard <= units_.size() && !unit->parent_id.empty(); ++guard) {
+    unit = Find(unit->parent_id);
+    if (!unit) break;
+    ++depth;
+  }
+  return depth;
+}
+
 const AgencyUnit* AgencyTree::Find(const std::string& id) const {
   auto it = units_.find(id);
   return it == units_.end() ? nullptr : &it->second;

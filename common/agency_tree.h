@@ -36,6 +36,8 @@ class AgencyTree {
   std::vector<std::string> Subtree(const std::string& root) const;
   // Direct children, ordered by id.
   std::vector<std::string> Children(const std::string& id) const;
+  // Steps from the root down to `id` (the root is 0); -1 for an unknown id.
+  int Depth(const std::string& id) const;
   // The unit that now carries `id`'s records: itself, or its successor.
   std::string Successor(const std::string& id) const;
 

@@ -20,4 +20,25 @@ grpc::Status ToGrpcStatus(const Status& status) {
   return grpc::Status(code, status.ToString());
 }
 
+Status FromGrpcStatus(const grpc::Status& status) {
+  const std::string& m = status.error_message();
+  switch (status.error_code()) {
+    case grpc::StatusCode::OK: return Status::Ok();
+    case grpc::StatusCode::INVALID_ARGUMENT: {
+      size_t colon = m.find(": ");
+      if (colon == std::string::npos || m.find(' ') < colon) return Status::InvalidArgument("", m);
+      return Status::InvalidArgument(m.substr(0, colon), m.substr(colon + 2));
+    }
+    case grpc::StatusCode::NOT_FOUND: return Status::NotFound(m);
+    case grpc::StatusCode::ALREADY_EXISTS: return Status::AlreadyExists(m);
+    case grpc::StatusCode::FAILED_PRECONDITION: return Status::FailedPrecondition(m);
+    case grpc::StatusCode::ABORTED: return Status::Aborted(m);
+    case grpc::StatusCode::UNAUTHENTICATED: return Status::Unauthenticated(m);
+    case grpc::StatusCode::PERMISSION_DENIED: return Status::PermissionDenied(m);
+    case grpc::StatusCode::UNAVAILABLE: return Status::Unavailable(m);
+    case grpc::StatusCode::DEADLINE_EXCEEDED: return Status::DeadlineExceeded(m);
+    default: return Status::Internal(m);
+  }
+}
+
 }  // namespace tdkt

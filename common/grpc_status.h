@@ -11,4 +11,8 @@ namespace tdkt {
 // (and a portal) can tell which input to correct.
 grpc::Status ToGrpcStatus(const Status& status);
 
+// The reverse, for answers of another service: "field: message" of an
+// INVALID_ARGUMENT is split back into field and message.
+Status FromGrpcStatus(const grpc::Status& status);
+
 }  // namespace tdkt

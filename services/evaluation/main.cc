@@ -1,8 +1,32 @@
-// The evaluation service binary. Its domain arrives in a later issue; until then
-// it starts, serves the gRPC health service and /metrics, and exposes no RPCs.
+// The evaluation service binary: criteria, eligibility rules, councils,
+// sessions with secret ballots, appraisal, disclosure and decisions.
+#include <memory>
+
 #include "common/service_main.h"
+#include "services/evaluation/evaluation_node.h"
 
 int main(int argc, char** argv) {
   tdkt::ServiceMain service("evaluation", 2);
-  return service.Run(argc, argv, [](tdkt::ServerHost&) { return tdkt::Status::Ok(); });
+  auto& config = service.config();
+  config.Declare("nomination-address", "127.0.0.1:50051", "gRPC address of this node's nomination service");
+  config.Declare("nomination-deadline-ms", "3000", "deadline of one call to the nomination service");
+
+  std::unique_ptr<tdkt::evaluation::EvaluationNode> node;
+  return service.Run(argc, argv, [&](tdkt::ServerHost& host) -> tdkt::Status {
+    auto secret = tdkt::LoadOrCreateSecret(config.Get("jwt-secret-file"));
+    if (!secret.ok()) return secret.status();
+    tdkt::evaluation::EvaluationNodeOptions options;
+    options.redis.host = config.Get("redis-host");
+    options.redis.port = config.GetInt("redis-port");
+    options.redis.pool_size = config.GetInt("redis-pool-size");
+    options.redis.timeout_ms = config.GetInt("redis-timeout-ms");
+    options.jwt_secret = *secret;
+    options.node_agency = config.Get("node-agency");
+    options.nomination_address = config.Get("nomination-address");
+    options.nomination_deadline_ms = config.GetInt("nomination-deadline-ms");
+    node = std::make_unique<tdkt::evaluation::EvaluationNode>(options, &service.metrics().registry());
+    TDKT_RETURN_IF_ERROR(node->Initialize());
+    node->Register(host);
+    return tdkt::Status::Ok();
+  });
 }

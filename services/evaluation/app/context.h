@@ -1,0 +1,76 @@
+// What every use case of the evaluation service is given (never globals):
+// its storage, the nomination service's client, the clock, and the shared
+// checks of who may act where.
+#pragma once
+
+#include <initializer_list>
+#include <memory>
+#include <string>
+
+#include <google/protobuf/timestamp.pb.h>
+
+#include "common/access.h"
+#include "common/auth.h"
+#include "common/clock.h"
+#include "common/nomination_client.h"
+#include "services/evaluation/storage/award_register.h"
+#include "services/evaluation/storage/council_repository.h"
+#include "services/evaluation/storage/criteria_repository.h"
+#include "services/evaluation/storage/decision_repository.h"
+#include "services/evaluation/storage/record_store.h"
+#include "services/evaluation/storage/session_repository.h"
+
+namespace tdkt::evaluation {
+
+struct EvaluationContext {
+  RecordStore& store;
+  RequestMemo& memo;
+  CouncilRepository& councils;
+  SessionRepository& sessions;
+  CriteriaRepository& criteria;
+  AwardRegister& awards;
+  DecisionRepository& decisions;
+  NominationClient& nominations;
+  const Clock& clock;
+
+  google::protobuf::Timestamp Now() const {
+    google::protobuf::Timestamp t;
+    t.set_seconds(clock.NowSeconds());
+    return t;
+  }
+  // PERMISSION_DENIED / NOT_FOUND unless `agency` lies in the caller's subtree.
+  Status RequireWithin(const Caller& caller, const std::string& agency) {
+    auto tree = nominations.Tree();
+    if (!tree.ok()) return tree.status();
+    return RequireWithinSubtree(caller, **tree, agency);
+  }
+};
+
+// Roles that run councils and their sessions: the emulation officer, the
+// council secretary, the node administrator.
+inline Status RequireStaff(const Caller& caller, const char* action) {
+  return RequireRole(caller, {Role::kOfficer, Role::kCouncilSecretary, Role::kAdmin}, action);
+}
+
+// Runs a write once per request id: a retry gets the first answer back.
+template <typename Response, typename Fn>
+Result<Response> Idempotent(EvaluationContext& ctx, const Caller& caller, const std::string& method,
+                            const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
+  const std::string fingerprint = RequestFingerprint(method, request);
+  auto claim = ctx.memo.Begin(caller.subject, request_id, fingerprint);
+  if (!claim.ok()) return claim.status();
+  if (claim->replay) {
+    Response earlier;
+    if (!earlier.ParseFromString(claim->answer)) return Status::Internal("stored answer is unreadable");
+    return earlier;
+  }
+  Result<Response> result = fn();
+  if (!result.ok()) {
+    ctx.memo.Abandon(caller.subject, request_id);
+    return result;
+  }
+  (void)ctx.memo.Finish(caller.subject, request_id, fingerprint, *result);
+  return result;
+}
+
+}  // namespace tdkt::evaluation

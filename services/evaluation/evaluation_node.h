@@ -1,0 +1,67 @@
+// Wires the evaluation service's parts together: Redis client, stores,
+// the nomination service's client, use cases and the four gRPC services.
+// Used by main() and by the tests, so both run exactly the same objects.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "common/auth.h"
+#include "common/clock.h"
+#include "common/nomination_client.h"
+#include "common/redis_client.h"
+#include "common/server_host.h"
+#include "services/evaluation/api/council_service.h"
+#include "services/evaluation/api/criteria_service.h"
+#include "services/evaluation/api/decision_service.h"
+#include "services/evaluation/api/session_service.h"
+#include "services/evaluation/app/context.h"
+#include "services/evaluation/app/council_manager.h"
+#include "services/evaluation/app/criteria_manager.h"
+#include "services/evaluation/app/decision_manager.h"
+#include "services/evaluation/app/session_manager.h"
+
+namespace tdkt::evaluation {
+
+struct EvaluationNodeOptions {
+  RedisOptions redis;
+  std::string jwt_secret;
+  std::string node_agency = "TW";          // The node's agency: identity towards the nomination service.
+  std::string nomination_address = "127.0.0.1:50051";
+  int nomination_deadline_ms = 3000;
+  const Clock* clock = nullptr;            // Null: the system clock.
+};
+
+class EvaluationNode {
+ public:
+  EvaluationNode(EvaluationNodeOptions options, prometheus::Registry* registry);
+  // Connects to Redis and preloads the national criteria and rules.
+  Status Initialize();
+  void Register(ServerHost& host);
+  RedisClient& redis() { return redis_; }
+
+ private:
+  EvaluationNodeOptions options_;
+  SystemClock system_clock_;
+  RedisClient redis_;
+  TokenVerifier verifier_;
+  NominationClient nominations_;
+  RecordStore store_;
+  RequestMemo memo_;
+  CouncilRepository councils_;
+  SessionRepository sessions_;
+  CriteriaRepository criteria_;
+  AwardRegister awards_;
+  DecisionRepository decisions_;
+  EvaluationContext context_;
+  CriteriaManager criteria_manager_;
+  CouncilManager council_manager_;
+  SessionManager session_manager_;
+  DecisionManager decision_manager_;
+  CriteriaService criteria_service_;
+  CouncilService council_service_;
+  SessionService session_service_;
+  DecisionService decision_service_;
+};
+
+}  // namespace tdkt::evaluation

@@ -1,0 +1,33 @@
+// Councils in Redis:
+//   ev:council:<id>          record (RecordStore): the Council message
+//   ev:councils:<agency>     sorted set of the agency's councils, by creation
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "services/evaluation/storage/record_store.h"
+#include "tdkt/evaluation/v1/council.pb.h"
+
+namespace tdkt::evaluation {
+
+namespace v1 = ::tdkt::evaluation::v1;
+
+class CouncilRepository {
+ public:
+  explicit CouncilRepository(RecordStore& store) : store_(store) {}
+
+  Result<std::string> NewId(const std::string& agency);
+  Status Create(v1::Council& council);
+  Result<v1::Council> Get(const std::string& id);
+  // Stores `council` as version + 1 when its version is still current.
+  Status Update(v1::Council& council);
+  // Councils of one agency, newest first, below the `before` cursor.
+  Result<std::vector<v1::Council>> ListByAgency(const std::string& agency, int64_t before, int limit,
+                                                std::vector<int64_t>* cursors);
+
+ private:
+  RecordStore& store_;
+};
+
+}  // namespace tdkt::evaluation

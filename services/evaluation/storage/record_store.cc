@@ -1,0 +1,149 @@
+#include "services/evaluation/storage/record_store.h"
+
+#include <openssl/sha.h>
+
+#include <cstdio>
+
+namespace tdkt::evaluation {
+
+namespace {
+
+const LuaScript kStoreScript(R"lua(
+local current = redis.call('HGET', KEYS[1], 'v') or '0'
+if current ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'd', ARGV[2])
+if KEYS[2] then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3]) end
+return 1
+)lua");
+
+constexpr const char* kPending = "pending";
+
+std::string Hex(const unsigned char* data, size_t n) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    out += digits[data[i] >> 4];
+    out += digits[data[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+Status RecordStore::Load(const std::string& key, const std::string& what, google::protobuf::Message* out,
+                         int64_t* version) {
+  auto reply = redis_.Command({"HMGET", key, "v", "d"});
+  if (!reply.ok()) return reply.status();
+  if (reply->elements.size() != 2 || reply->elements[0].is_nil()) return Status::NotFound(what + " does not exist");
+  if (!out->ParseFromString(reply->elements[1].str)) return Status::Internal("stored " + what + " is unreadable");
+  if (version) *version = std::stoll(reply->elements[0].str);
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> RecordStore::LoadMany(const std::vector<std::string>& keys) {
+  std::vector<RedisArgs> commands;
+  for (const auto& k : keys) commands.push_back({"HGET", k, "d"});
+  auto replies = redis_.Pipeline(commands);
+  if (!replies.ok()) return replies.status();
+  std::vector<std::string> out;
+  for (const auto& r : *replies) {
+    if (r.type == RedisReply::Type::kString) out.push_back(r.str);
+  }
+  return out;
+}
+
+Status RecordStore::Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
+                          const std::string& index_key, const std::string& index_member, int64_t index_score) {
+  RedisArgs keys = {key};
+  RedisArgs args = {std::to_string(expected_version), record.SerializeAsString()};
+  if (!index_key.empty()) {
+    keys.push_back(index_key);
+    args.push_back(index_member);
+    args.push_back(std::to_string(index_score));
+  }
+  auto reply = redis_.Eval(kStoreScript, keys, args);
+  if (!reply.ok()) return reply.status();
+  if (reply->integer != 1) {
+    return Status::Aborted("the record was changed by someone else meanwhile; read it again and retry");
+  }
+  return Status::Ok();
+}
+
+Result<bool> RecordStore::ClaimOnce(const std::string& name) {
+  auto reply = redis_.Command({"SET", "ev:once:" + name, "1", "NX"});
+  if (!reply.ok()) return reply.status();
+  return !reply->is_nil();
+}
+
+Result<int64_t> RecordStore::Next(const std::string& sequence) {
+  auto reply = redis_.Command({"INCR", "ev:seq:" + sequence});
+  if (!reply.ok()) return reply.status();
+  return static_cast<int64_t>(reply->integer);
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> RecordStore::Newest(const std::string& index_key,
+                                                                         int64_t before, int limit) {
+  std::string max = before > 0 ? "(" + std::to_string(before) : "+inf";
+  auto reply = redis_.Command(
+      {"ZREVRANGEBYSCORE", index_key, max, "-inf", "WITHSCORES", "LIMIT", "0", std::to_string(limit)});
+  if (!reply.ok()) return reply.status();
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (size_t i = 0; i + 1 < reply->elements.size(); i += 2) {
+    out.emplace_back(reply->elements[i].str, std::stoll(reply->elements[i + 1].str));
+  }
+  return out;
+}
+
+std::string RequestMemo::Key(const std::string& subject, const std::string& request_id) {
+  return "ev:req:" + subject + ":" + request_id;
+}
+
+Result<RequestMemo::Claim> RequestMemo::Begin(const std::string& subject, const std::string& request_id,
+                                              const std::string& fingerprint) {
+  if (request_id.empty()) return Claim{};  // No id: the caller asked for no retry protection.
+  if (request_id.size() > 128) {
+    return Status::InvalidArgument("request_id", "must be at most 128 characters");
+  }
+  const std::string key = Key(subject, request_id);
+  auto set = redis_.Command({"SET", key, std::string(kPending) + "\n" + fingerprint, "NX", "EX", "60"});
+  if (!set.ok()) return set.status();
+  if (!set->is_nil()) return Claim{};  // Claimed: first time.
+  auto stored = redis_.Command({"GET", key});
+  if (!stored.ok()) return stored.status();
+  const std::string& value = stored->str;
+  size_t first = value.find('\n');
+  std::string head = value.substr(0, first);
+  std::string rest = first == std::string::npos ? "" : value.substr(first + 1);
+  if (head == kPending) {
+    if (rest != fingerprint) {
+      return Status::InvalidArgument("request_id", "was already used for a different request; use a new id");
+    }
+    return Status::Aborted("the same request is still being processed; retry in a moment");
+  }
+  if (head != fingerprint) {
+    return Status::InvalidArgument("request_id", "was already used for a different request; use a new id");
+  }
+  return Claim{true, rest};
+}
+
+Status RequestMemo::Finish(const std::string& subject, const std::string& request_id, const std::string& fingerprint,
+                           const google::protobuf::Message& answer) {
+  if (request_id.empty()) return Status::Ok();
+  auto set = redis_.Command(
+      {"SET", Key(subject, request_id), fingerprint + "\n" + answer.SerializeAsString(), "EX", "604800"});
+  return set.ok() ? Status::Ok() : set.status();
+}
+
+void RequestMemo::Abandon(const std::string& subject, const std::string& request_id) {
+  if (request_id.empty()) return;
+  (void)redis_.Command({"DEL", Key(subject, request_id)});
+}
+
+std::string RequestFingerprint(const std::string& method, const google::protobuf::Message& request) {
+  std::string bytes = method + "\n" + request.SerializeAsString();
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
+  return Hex(digest, 16);
+}
+
+}  // namespace tdkt::evaluation
