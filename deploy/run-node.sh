@@ -18,7 +18,7 @@ TDKTCTL=$BUILD_DIR/tools/tdktctl/tdktctl
 # name, binary (under BUILD_DIR), gRPC port, metrics port
 SERVICES=(
   "nomination     services/nomination/tdkt-nomination 50051 9451"
-  "evaluation     services/tdkt-evaluation            50052 9452"
+  "evaluation     services/evaluation/tdkt-evaluation 50052 9452"
   "campaign-media services/tdkt-campaign-media        50053 9453"
   "reporting      services/tdkt-reporting             50054 9454"
 )
