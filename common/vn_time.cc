@@ -11,6 +11,15 @@ int VietnamYear(int64_t unix_seconds) {
   return tm.tm_year + 1900;
 }
 
+std::string FormatVietnamTime(int64_t unix_seconds, const char* format) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds + kVietnamOffsetSeconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
 bool IsIsoDate(const std::string& date) {
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (date[i] < '0' || date[i] > '9') return false;

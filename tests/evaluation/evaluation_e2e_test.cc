@@ -163,6 +163,25 @@ TEST_F(EvaluationE2E, FromBallotToRecognitionWithDisclosureAndObjection) {
   }
   EXPECT_EQ(std::count(actions.begin(), actions.end(), "attach"), 1) << "the retry attached nothing twice";
 
+  // The same achievement of the same person cannot be commended again.
+  auto repeat = client.Submitted("Nguyễn Thị Hồng");
+  ev1::CheckEligibilityRequest check;
+  check.set_nomination_id(repeat.id());
+  check.set_title_code("chien-si-thi-dua-co-so");
+  check.set_year(2027);
+  ev1::EligibilityReport report;
+  ctx = server.Context(Role::kOfficer, kKhanhHoa);
+  ASSERT_TRUE(client.criteria->CheckEligibility(ctx.get(), check, &report).ok());
+  EXPECT_FALSE(report.eligible());
+  bool double_commendation_failed = false;
+  for (const auto& r : report.results()) {
+    if (r.rule().kind() == ev1::NO_DOUBLE_COMMENDATION && !r.passed()) {
+      double_commendation_failed = true;
+      EXPECT_NE(r.reason().find("125/QĐ-UBND"), std::string::npos) << r.reason();
+    }
+  }
+  EXPECT_TRUE(double_commendation_failed);
+
   ev1::GetMinutesRequest minutes_request;
   minutes_request.set_session_id(session.id());
   minutes_request.set_format(ev1::HTML);

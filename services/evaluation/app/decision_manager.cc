@@ -3,6 +3,7 @@
 #include "common/log.h"
 #include "common/page_request.h"
 #include "common/vn_time.h"
+#include "services/evaluation/domain/agenda.h"
 #include "services/evaluation/domain/decision_rules.h"
 #include "services/evaluation/domain/eligibility.h"
 #include "services/nomination/domain/details_rules.h"
@@ -12,21 +13,7 @@ namespace nv1 = ::tdkt::nomination::v1;
 
 namespace {
 
-const v1::AgendaItem* FindItem(const v1::Session& session, const std::string& nomination_id) {
-  for (const auto& item : session.agenda()) if (item.nomination_id() == nomination_id) return &item;
-  return nullptr;
-}
-
 std::string MinutesUri(const std::string& session_id) { return "tdkt://evaluation/sessions/" + session_id + "/minutes"; }
-
-std::string VietnamTimeText(int64_t unix_seconds) {
-  time_t t = static_cast<time_t>(unix_seconds + kVietnamOffsetSeconds);
-  struct tm tm_utc;
-  gmtime_r(&t, &tm_utc);
-  char buf[32];
-  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm_utc);
-  return buf;
-}
 
 bool IsRefusal(const Status& s) {
   return s.code() == Code::kFailedPrecondition || s.code() == Code::kInvalidArgument ||
@@ -49,10 +36,11 @@ Status DecisionManager::Note(const std::string& nomination_id, const std::string
 Result<v1::Appraisal> DecisionManager::Appraise(const Caller& caller, const v1::AppraiseRequest& request) {
   TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kAdmin}, "record an appraisal"));
   v1::Appraisal a = request.appraisal();
+  if (a.session_id().empty()) return Status::InvalidArgument("appraisal.session_id", "say which session");
   auto session = sessions_.Load(caller, a.session_id());
   if (!session.ok()) return session.status();
   TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
-  if (!FindItem(*session, a.nomination_id())) {
+  if (!FindAgendaItem(*session, a.nomination_id())) {
     return Status::InvalidArgument("appraisal.nomination_id", "is not on this session's agenda");
   }
   if (a.checklist().empty()) return Status::InvalidArgument("appraisal.checklist", "list at least one item checked");
@@ -220,10 +208,11 @@ Result<v1::Decision> DecisionManager::Decide(const Caller& caller, const v1::Dec
   decision.clear_decided_at();
   decision.clear_nomination_version();
   TDKT_RETURN_IF_ERROR(NormalizeDecision(decision));
+  if (decision.session_id().empty()) return Status::InvalidArgument("decision.session_id", "say which session");
   auto session = sessions_.Load(caller, decision.session_id());
   if (!session.ok()) return session.status();
   TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
-  const v1::AgendaItem* item = FindItem(*session, decision.nomination_id());
+  const v1::AgendaItem* item = FindAgendaItem(*session, decision.nomination_id());
   if (!item) return Status::InvalidArgument("decision.nomination_id", "is not on this session's agenda");
   if (decision.outcome() != v1::RETURN && decision.form().empty()) decision.set_form(item->title_name());
   const std::string fingerprint = RequestFingerprint("Decide", decision);
@@ -280,7 +269,7 @@ Result<v1::Disclosure> DecisionManager::Disclose(const Caller& caller, const v1:
   if (!tree.ok()) return tree.status();
   v1::Disclosure disclosure;
   for (size_t i = 0; i < chosen.size(); ++i) {
-    const v1::AgendaItem* item = FindItem(*session, chosen[i]);
+    const v1::AgendaItem* item = FindAgendaItem(*session, chosen[i]);
     const std::string field = "nomination_ids[" + std::to_string(i) + "]";
     if (!item) return Status::InvalidArgument(field, "is not on this session's agenda");
     for (const auto& r : results->items()) {
@@ -314,7 +303,7 @@ Result<v1::Disclosure> DecisionManager::Disclose(const Caller& caller, const v1:
       TDKT_RETURN_IF_ERROR(Note(n.nomination_id(), "ev-disclosure:" + disclosure.id() + ":" + n.nomination_id(),
                                 "disclosure",
                                 "Công khai danh sách đề nghị (" + disclosure.id() + ") đến " +
-                                    VietnamTimeText(disclosure.ends_at().seconds()) + " (giờ Việt Nam)"));
+                                    FormatVietnamTime(disclosure.ends_at().seconds(), "%Y-%m-%d %H:%M") + " (giờ Việt Nam)"));
     }
     return disclosure;
   });
@@ -356,7 +345,7 @@ Result<v1::Objection> DecisionManager::Lodge(const Caller& caller, const v1::Lod
   TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kSupervisor, Role::kInspector}, "lodge an objection"));
   auto session = sessions_.Load(caller, request.session_id());
   if (!session.ok()) return session.status();
-  if (!FindItem(*session, request.nomination_id())) {
+  if (!FindAgendaItem(*session, request.nomination_id())) {
     return Status::InvalidArgument("nomination_id", "is not on this session's agenda");
   }
   std::string reasons = request.reasons();

@@ -5,6 +5,7 @@
 
 #include "common/page_request.h"
 #include "common/vn_time.h"
+#include "services/evaluation/domain/agenda.h"
 #include "services/evaluation/domain/ballot_code.h"
 #include "services/evaluation/domain/council_rules.h"
 #include "services/evaluation/domain/criteria_rules.h"
@@ -22,24 +23,9 @@ constexpr const char* kScheduled = "scheduled";
 constexpr const char* kOpen = "open";
 constexpr const char* kClosed = "closed";
 
-// Today's date in Vietnam, YYYY-MM-DD.
-std::string VietnamDate(int64_t unix_seconds) {
-  time_t t = static_cast<time_t>(unix_seconds + kVietnamOffsetSeconds);
-  struct tm tm_utc;
-  gmtime_r(&t, &tm_utc);
-  char buf[16];
-  strftime(buf, sizeof buf, "%Y-%m-%d", &tm_utc);
-  return buf;
-}
-
 bool IsReaderRole(Role role) { return role != Role::kMediaEditor; }
 
 }  // namespace
-
-const v1::AgendaItem* SessionManager::FindItem(const v1::Session& session, const std::string& nomination_id) {
-  for (const auto& item : session.agenda()) if (item.nomination_id() == nomination_id) return &item;
-  return nullptr;
-}
 
 Result<v1::Session> SessionManager::LoadReadable(const Caller& caller, const std::string& id) {
   if (id.empty()) return Status::InvalidArgument("session_id", "say which session");
@@ -48,7 +34,12 @@ Result<v1::Session> SessionManager::LoadReadable(const Caller& caller, const std
   for (const auto& m : session->members()) {
     if (m.subject() == caller.subject &&
         (caller.role == Role::kCouncilMember || caller.role == Role::kCouncilSecretary)) {
-      return session;
+      // A member may act for a unit below the council's agency (outside the
+      // reach of RequireWithin); a namesake login of another province may not.
+      auto tree = ctx_.nominations.Tree();
+      if (!tree.ok()) return tree.status();
+      if ((*tree)->IsWithin(session->agency_id(), caller.agency)) return session;
+      break;
     }
   }
   if (!IsReaderRole(caller.role)) {
@@ -106,7 +97,7 @@ Result<v1::Session> SessionManager::Create(const Caller& caller, const v1::Creat
   auto council = ctx_.councils.Get(request.council_id());
   if (!council.ok()) return council.status();
   TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, council->agency_id()));
-  if (!WithinTerm(*council, VietnamDate(now))) {
+  if (!WithinTerm(*council, FormatVietnamTime(now, "%Y-%m-%d"))) {
     return Status::FailedPrecondition("the council's term (" + council->term_start() + " to " + council->term_end() +
                                       ") does not include today");
   }
@@ -147,7 +138,7 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
   if (session->state() != v1::SCHEDULED) {
     return Status::FailedPrecondition("nominees can be added only before the session opens");
   }
-  if (FindItem(*session, request.nomination_id())) {
+  if (FindAgendaItem(*session, request.nomination_id())) {
     return Status::AlreadyExists("nomination " + request.nomination_id() + " is already on the agenda");
   }
   auto nomination = ctx_.nominations.Get(request.nomination_id());
@@ -187,7 +178,7 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
                                      if (s.state() != v1::SCHEDULED) {
                                        return Status::FailedPrecondition("nominees can be added only before the session opens");
                                      }
-                                     if (FindItem(s, item.nomination_id())) {
+                                     if (FindAgendaItem(s, item.nomination_id())) {
                                        return Status::AlreadyExists("nomination " + item.nomination_id() +
                                                                     " is already on the agenda");
                                      }
@@ -232,7 +223,7 @@ Result<v1::Session> SessionManager::DeclareConflict(const Caller& caller, const 
   if (!session.ok()) return session.status();
   auto member = RequireMember(caller, *session);
   if (!member.ok()) return member.status();
-  if (!FindItem(*session, request.nomination_id())) {
+  if (!FindAgendaItem(*session, request.nomination_id())) {
     return Status::InvalidArgument("nomination_id", "is not on this session's agenda");
   }
   std::string note = request.note();
@@ -269,7 +260,7 @@ Result<v1::ScoreSheetAck> SessionManager::Score(const Caller& caller, const v1::
   if (!session.ok()) return session.status();
   auto member = RequireMember(caller, *session);
   if (!member.ok()) return member.status();
-  const v1::AgendaItem* item = FindItem(*session, request.nomination_id());
+  const v1::AgendaItem* item = FindAgendaItem(*session, request.nomination_id());
   if (!item) return Status::InvalidArgument("nomination_id", "is not on this session's agenda");
   if (session->state() != v1::IN_PROGRESS) {
     return Status::FailedPrecondition(session->state() == v1::CLOSED ? "the session is closed; scores are frozen"
@@ -302,7 +293,7 @@ Result<v1::BallotReceipt> SessionManager::Cast(const Caller& caller, const v1::C
   if (!session.ok()) return session.status();
   auto member = RequireMember(caller, *session);
   if (!member.ok()) return member.status();
-  const v1::AgendaItem* item = FindItem(*session, request.nomination_id());
+  const v1::AgendaItem* item = FindAgendaItem(*session, request.nomination_id());
   if (!item) return Status::InvalidArgument("nomination_id", "is not on this session's agenda");
   if (request.choice() != v1::AGREE && request.choice() != v1::DISAGREE && request.choice() != v1::ABSTAIN) {
     return Status::InvalidArgument("choice", "choose agree, disagree or abstain");
@@ -444,6 +435,7 @@ Result<v1::Session> SessionManager::Close(const Caller& caller, const v1::CloseS
 }
 
 Result<v1::Session> SessionManager::Get(const Caller& caller, const v1::GetSessionRequest& request) {
+  if (request.id().empty()) return Status::InvalidArgument("id", "say which session");
   auto session = LoadReadable(caller, request.id());
   if (!session.ok()) return session.status();
   TDKT_RETURN_IF_ERROR(FillBallotCounts(*session));
@@ -451,6 +443,9 @@ Result<v1::Session> SessionManager::Get(const Caller& caller, const v1::GetSessi
 }
 
 Result<v1::ListSessionsResponse> SessionManager::List(const Caller& caller, const v1::ListSessionsRequest& request) {
+  if (!IsReaderRole(caller.role)) {
+    return Status::PermissionDenied("the role '" + RoleName(caller.role) + "' may not see council sessions");
+  }
   if (request.council_id().empty()) return Status::InvalidArgument("council_id", "say which council's sessions to list");
   auto size = CheckPageSize(request.page_size(), 50, 200);
   if (!size.ok()) return size.status();
@@ -475,7 +470,7 @@ Result<v1::SessionResults> SessionManager::Results(const Caller& caller, const v
   if (!results.ok()) return results.status();
   // Recused members see no scores of the nominees they are recused from.
   for (int i = 0; i < results->items_size(); ++i) {
-    const v1::AgendaItem* item = FindItem(*session, results->items(i).nomination_id());
+    const v1::AgendaItem* item = FindAgendaItem(*session, results->items(i).nomination_id());
     if (item && IsRecused(*item, caller.subject)) results->mutable_items(i)->clear_scores();
   }
   return results;
@@ -484,7 +479,7 @@ Result<v1::SessionResults> SessionManager::Results(const Caller& caller, const v
 Result<v1::ListBallotsResponse> SessionManager::Ballots(const Caller& caller, const v1::ListBallotsRequest& request) {
   auto session = LoadReadable(caller, request.session_id());
   if (!session.ok()) return session.status();
-  const v1::AgendaItem* item = FindItem(*session, request.nomination_id());
+  const v1::AgendaItem* item = FindAgendaItem(*session, request.nomination_id());
   if (!item) return Status::InvalidArgument("nomination_id", "is not on this session's agenda");
   if (session->state() != v1::CLOSED) {
     return Status::FailedPrecondition("ballots are shown only after the session closes");

@@ -48,7 +48,6 @@ class SessionManager {
   Result<std::map<std::string, NomineeCriteria>> CriteriaOf(const v1::Session& session);
   Result<v1::SessionResults> Compute(const v1::Session& session, bool with_tally);
   Status FillBallotCounts(v1::Session& session);
-  static const v1::AgendaItem* FindItem(const v1::Session& session, const std::string& nomination_id);
 
   EvaluationContext& ctx_;
   CriteriaManager& criteria_;

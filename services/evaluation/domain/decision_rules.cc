@@ -33,15 +33,6 @@ std::string IsoDate(int64_t day) {
   return buf;
 }
 
-std::string VietnamDateTime(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds + kVietnamOffsetSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-  return buf;
-}
-
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string out;
   for (const std::string& c : codes) {
@@ -137,7 +128,7 @@ Status CheckDecisionAllowed(v1::DecisionOutcome outcome, const DecisionFacts& fa
     }
     if (facts.now < facts.disclosure_ends_at) {
       return Status::FailedPrecondition("the public disclosure runs until " +
-                                        VietnamDateTime(facts.disclosure_ends_at) + " (Vietnam time)");
+                                        FormatVietnamTime(facts.disclosure_ends_at, "%Y-%m-%d %H:%M") + " (Vietnam time)");
     }
   }
   if (facts.open_objections > 0) {

@@ -93,16 +93,6 @@ std::string BasisText(v1::ThresholdBasis b) {
   return b == v1::PARTICIPATING_MEMBERS ? "số thành viên tham gia biểu quyết" : "tổng số thành viên";
 }
 
-// "08:30 ngày 20/11/2026" in Vietnam time.
-std::string VietnamDateTime(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds + kVietnamOffsetSeconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%H:%M ngày %d/%m/%Y", &tm);
-  return buf;
-}
-
 // "2026-12-10" -> "10/12/2026"; anything else as given.
 std::string VietnamDate(const std::string& iso) {
   if (!IsIsoDate(iso)) return iso;
@@ -149,8 +139,8 @@ Doc Build(const MinutesInput& in) {
   doc.session_title = s.title();
   doc.session_id = s.id();
   doc.state = StateName(s.state());
-  if (s.has_opened_at()) doc.opened = VietnamDateTime(s.opened_at().seconds());
-  if (s.has_closed_at()) doc.closed_at = VietnamDateTime(s.closed_at().seconds());
+  if (s.has_opened_at()) doc.opened = FormatVietnamTime(s.opened_at().seconds(), "%H:%M ngày %d/%m/%Y");
+  if (s.has_closed_at()) doc.closed_at = FormatVietnamTime(s.closed_at().seconds(), "%H:%M ngày %d/%m/%Y");
   doc.closed = s.state() == v1::CLOSED;
 
   const std::set<std::string> present(s.present().begin(), s.present().end());

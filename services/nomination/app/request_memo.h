@@ -7,6 +7,7 @@
 #include <google/protobuf/message.h>
 #include <google/protobuf/timestamp.pb.h>
 
+#include "common/page_request.h"  // ParseSequenceToken, CheckPageSize
 #include "common/status.h"
 #include "services/nomination/storage/nomination_repository.h"
 
@@ -22,10 +23,5 @@ Status CheckSameRequest(const Replay& replay, const std::string& fingerprint);
 
 google::protobuf::Timestamp Now();
 
-// Parses a page token holding a sequence cursor; empty means "from the top".
-Result<int64_t> ParseSequenceToken(const std::string& token);
-
-// Checks page_size against [1, max], mapping 0 to `fallback`.
-Result<int> CheckPageSize(int page_size, int fallback, int max);
 
 }  // namespace tdkt::nomination
