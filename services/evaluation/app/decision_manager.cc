@@ -154,6 +154,8 @@ Result<v1::Decision> DecisionManager::Carry(const Caller& caller, const v1::Sess
       move.set_to_state(nv1::RETURNED);
       move.set_reason(decision.reason() + " (phiên " + session.id() + ")");
   }
+  // The nomination's history names the node as the actor; say who decided.
+  move.set_reason(move.reason() + "; người ghi quyết định: " + decision.decided_by());
   if (decision.outcome() != v1::RETURN) {
     nv1::Recognition* r = move.mutable_recognition();
     r->set_decision_number(decision.decision_number());

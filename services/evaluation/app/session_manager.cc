@@ -173,8 +173,10 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
   }
   return Idempotent<v1::Session>(ctx_, caller, "AddAgendaItem", request.request_id(), request,
                                  [&]() -> Result<v1::Session> {
-                                   TDKT_RETURN_IF_ERROR(ctx_.sessions.RecuseAll(session->id(), item.nomination_id(), recused));
-                                   return UpdateWithRetry(caller, session->id(), [&](v1::Session& s) {
+                                   // The session record first: should it be refused, nothing is left
+                                   // behind; the ballot box opens only later, so the recusal set
+                                   // written next is in place before any ballot.
+                                   auto updated = UpdateWithRetry(caller, session->id(), [&](v1::Session& s) {
                                      if (s.state() != v1::SCHEDULED) {
                                        return Status::FailedPrecondition("nominees can be added only before the session opens");
                                      }
@@ -185,6 +187,9 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
                                      *s.add_agenda() = item;
                                      return Status::Ok();
                                    });
+                                   if (!updated.ok()) return updated.status();
+                                   TDKT_RETURN_IF_ERROR(ctx_.sessions.RecuseAll(session->id(), item.nomination_id(), recused));
+                                   return updated;
                                  });
 }
 
