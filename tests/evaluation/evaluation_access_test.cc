@@ -245,14 +245,14 @@ class EvaluationAccessTest : public ::testing::Test {
     }});
 
     // CouncilService.
-    rpcs.push_back({"CreateCouncil", kStaff, [this] {
+    rpcs.push_back({"CreateCouncil", kOfficerOrAdmin, [this] {
       auto r = CouncilOf(kKhanhHoa);
       return [this, r](grpc::ClientContext* c) {
         ev1::Council out;
         return client.councils->CreateCouncil(c, r, &out);
       };
     }});
-    rpcs.push_back({"UpdateCouncil", kStaff, [this] {
+    rpcs.push_back({"UpdateCouncil", kOfficerOrAdmin, [this] {
       ev1::Council created;
       EXPECT_TRUE(client.councils->CreateCouncil(Officer().get(), CouncilOf(kKhanhHoa), &created).ok());
       return [this, created](grpc::ClientContext* c) {
@@ -481,7 +481,7 @@ class EvaluationAccessTest : public ::testing::Test {
         return client.decisions->LodgeObjection(c, r, &out);
       };
     }});
-    rpcs.push_back({"ResolveObjection", kStaff, [this] {
+    rpcs.push_back({"ResolveObjection", kOfficerOrAdmin, [this] {
       ev1::LodgeObjectionRequest lodge;
       lodge.set_request_id(NextRequestId());
       lodge.set_session_id(closed.id());

@@ -96,7 +96,7 @@ class EvaluationBadInputTest : public ::testing::Test {
     r.set_expected_version(council.version());
     spoil(r);
     ev1::Council out;
-    return client.councils->UpdateCouncil(As(Role::kCouncilSecretary).get(), r, &out);
+    return client.councils->UpdateCouncil(As(Role::kOfficer).get(), r, &out);
   }
 
   // SessionService.

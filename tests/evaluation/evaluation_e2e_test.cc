@@ -139,7 +139,7 @@ TEST_F(EvaluationE2E, FromBallotToRecognitionWithDisclosureAndObjection) {
   resolve.set_upheld(false);
   resolve.set_resolution("Đoàn kiểm tra đã xác minh, thành tích đúng thực tế");
   ev1::Objection resolved;
-  ctx = server.Context(Role::kCouncilSecretary, kKhanhHoa);
+  ctx = server.Context(Role::kOfficer, kKhanhHoa);
   ASSERT_TRUE(client.decisions->ResolveObjection(ctx.get(), resolve, &resolved).ok());
   EXPECT_EQ(resolved.status(), ev1::DISMISSED);
 

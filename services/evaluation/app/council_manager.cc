@@ -6,7 +6,9 @@
 namespace tdkt::evaluation {
 
 Result<v1::Council> CouncilManager::Create(const Caller& caller, const v1::CreateCouncilRequest& request) {
-  TDKT_RETURN_IF_ERROR(RequireStaff(caller, "set up a council"));
+  // A council is set up by the agency's decision and recorded by its emulation
+  // office; its own secretary may not change its members or thresholds.
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kAdmin}, "set up a council"));
   v1::Council council = request.council();
   council.clear_id();
   council.clear_version();
@@ -23,7 +25,7 @@ Result<v1::Council> CouncilManager::Create(const Caller& caller, const v1::Creat
 }
 
 Result<v1::Council> CouncilManager::Update(const Caller& caller, const v1::UpdateCouncilRequest& request) {
-  TDKT_RETURN_IF_ERROR(RequireStaff(caller, "change a council"));
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kAdmin}, "change a council"));
   v1::Council council = request.council();
   if (council.id().empty()) return Status::InvalidArgument("council.id", "say which council to change");
   auto stored = ctx_.councils.Get(council.id());

@@ -379,7 +379,8 @@ Result<v1::Objection> DecisionManager::Lodge(const Caller& caller, const v1::Lod
 }
 
 Result<v1::Objection> DecisionManager::Resolve(const Caller& caller, const v1::ResolveObjectionRequest& request) {
-  TDKT_RETURN_IF_ERROR(RequireStaff(caller, "resolve an objection"));
+  // The office, not the council whose result is objected to, decides.
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kAdmin}, "resolve an objection"));
   if (request.objection_id().empty()) return Status::InvalidArgument("objection_id", "say which objection");
   std::string resolution = request.resolution();
   TDKT_RETURN_IF_ERROR(nomination::NormalizeText("resolution", resolution, 4000, true));
