@@ -59,7 +59,7 @@ class EvaluationE2E : public ::testing::Test {
     r.mutable_decision()->set_outcome(outcome);
     r.mutable_decision()->set_decision_number("125/QĐ-UBND");
     r.mutable_decision()->set_decision_date("2026-11-20");
-    if (outcome == ev1::RETURN) r.mutable_decision()->set_reason("Hồ sơ chưa đủ minh chứng");
+    if (outcome == ev1::RETURN || outcome == ev1::REJECT) r.mutable_decision()->set_reason("Hồ sơ chưa đủ minh chứng");
     ev1::Decision ignored;
     auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
     return client.decisions->Decide(ctx.get(), r, out ? out : &ignored);
@@ -260,6 +260,9 @@ TEST_F(EvaluationE2E, DoubleVotesNonMembersAndClosedBallotsAreRefusedAndChangeNo
   auto after_close = client.Cast(session, nominee.id(), "m2", ev1::AGREE);
   EXPECT_EQ(after_close.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(client.Results(session).items(0).tally().disagree(), 1);
+  // A failed ballot may end in rejection, which needs no passing tally.
+  ASSERT_TRUE(Decide(session, nominee.id(), ev1::REJECT).ok());
+  EXPECT_EQ(Read(nominee.id()).state(), nv1::REJECTED);
 }
 
 TEST_F(EvaluationE2E, QuorumIsCheckedBeforeOpening) {

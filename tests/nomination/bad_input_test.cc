@@ -59,7 +59,7 @@ class BadInputTest : public ::testing::Test {
     r.mutable_recognition()->set_title_code("chien-si-thi-dua-co-so");
     spoil(*r.mutable_recognition());
     nv1::Nomination out;
-    return noms->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out);
+    return noms->TransitionNomination(server.Context(Role::kNode, kKhanhHoa).get(), r, &out);
   }
   grpc::Status Attach(const std::function<void(nv1::AddAttachmentRequest&)>& spoil) {
     nv1::AddAttachmentRequest r;

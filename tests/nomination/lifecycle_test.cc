@@ -10,9 +10,22 @@ namespace v1 = ::tdkt::nomination::v1;
 TEST(LifecycleTest, TheFourStagesInOrder) {
   EXPECT_TRUE(CheckTransition(v1::DISCOVERED, v1::FOSTERING, Role::kOfficer, "").ok());
   EXPECT_TRUE(CheckTransition(v1::FOSTERING, v1::SUBMITTED, Role::kOfficer, "").ok());
-  EXPECT_TRUE(CheckTransition(v1::SUBMITTED, v1::RECOGNISED, Role::kCouncilSecretary, "").ok());
+  EXPECT_TRUE(CheckTransition(v1::SUBMITTED, v1::RECOGNISED, Role::kNode, "").ok());
   EXPECT_TRUE(CheckTransition(v1::RECOGNISED, v1::REPLICATING, Role::kOfficer, "").ok());
   EXPECT_TRUE(CheckTransition(v1::REPLICATING, v1::PROPOSED, Role::kNode, "").ok());
+}
+
+TEST(LifecycleTest, CouncilDecisionsOnSubmittedCandidatesGoThroughTheEvaluationService) {
+  for (v1::NominationState to : {v1::RECOGNISED, v1::PROPOSED, v1::REJECTED}) {
+    for (Role role : {Role::kCouncilSecretary, Role::kOfficer, Role::kAdmin}) {
+      Status st = CheckTransition(v1::SUBMITTED, to, role, "lý do");
+      EXPECT_EQ(st.code(), Code::kPermissionDenied) << StateName(to);
+      EXPECT_NE(st.message().find("evaluation service"), std::string::npos);
+    }
+    EXPECT_TRUE(CheckTransition(v1::SUBMITTED, to, Role::kNode, "lý do").ok());
+  }
+  // Sending an incomplete file back needs no vote.
+  EXPECT_TRUE(CheckTransition(v1::SUBMITTED, v1::RETURNED, Role::kCouncilSecretary, "Thiếu minh chứng").ok());
 }
 
 TEST(LifecycleTest, IllegalMovesAreFailedPrecondition) {

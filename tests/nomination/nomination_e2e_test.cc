@@ -79,7 +79,7 @@ TEST_F(NominationE2ETest, WholeLifecycleWithAuditTrail) {
   EXPECT_EQ(n.follow_ups(0).author(), "officer@56");
 
   n = MoveTo(server, Role::kOfficer, kKhanhHoa, n, nv1::SUBMITTED);
-  n = MoveTo(server, Role::kCouncilSecretary, kKhanhHoa, n, nv1::RECOGNISED);
+  n = MoveTo(server, Role::kNode, kKhanhHoa, n, nv1::RECOGNISED);
   n = MoveTo(server, Role::kOfficer, kKhanhHoa, n, nv1::REPLICATING);
   EXPECT_EQ(n.state(), nv1::REPLICATING);
   EXPECT_EQ(n.version(), 7);
@@ -92,7 +92,7 @@ TEST_F(NominationE2ETest, WholeLifecycleWithAuditTrail) {
                                                "transition", "transition"}));
   EXPECT_EQ(history[5].from_state(), nv1::SUBMITTED);
   EXPECT_EQ(history[5].to_state(), nv1::RECOGNISED);
-  EXPECT_EQ(history[5].actor_role(), "council_secretary");
+  EXPECT_EQ(history[5].actor_role(), "node");
   EXPECT_EQ(history[6].version(), 7);
 
   // Every change also left an event in the agency's outbox.
@@ -417,7 +417,7 @@ TEST_F(NominationE2ETest, AttachmentsAndNotesJoinTheFileAndTheHistory) {
   EXPECT_EQ(n.updated_by(), "officer@56");
 
   // Notes are allowed in every state, final ones too.
-  n = MoveTo(server, Role::kCouncilSecretary, kKhanhHoa, n, nv1::REJECTED, "Không đạt tỷ lệ phiếu");
+  n = MoveTo(server, Role::kNode, kKhanhHoa, n, nv1::REJECTED, "Không đạt tỷ lệ phiếu");
   ASSERT_TRUE(stub->AddHistoryNote(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(),
                                    NoteRequest(n, "objection_resolved", "Đã trả lời đơn phản ánh"), &n).ok());
   EXPECT_EQ(n.version(), 8);
@@ -481,7 +481,7 @@ TEST_F(NominationE2ETest, RecognitionIsStoredWithTheDecisionAndKept) {
   *r.mutable_recognition() = Decision125();
   r.mutable_recognition()->set_decision_number(" 125/QĐ-UBND ");
   nv1::Nomination recognised;
-  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &recognised).ok());
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kNode, kKhanhHoa).get(), r, &recognised).ok());
   EXPECT_EQ(recognised.state(), nv1::RECOGNISED);
 
   nv1::Nomination read;
@@ -497,10 +497,10 @@ TEST_F(NominationE2ETest, RecognitionIsStoredWithTheDecisionAndKept) {
   // A retry answers with the first result; the same id with another
   // decision is refused: the decision is part of the request's fingerprint.
   nv1::Nomination again;
-  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &again).ok());
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kNode, kKhanhHoa).get(), r, &again).ok());
   EXPECT_EQ(again.version(), recognised.version());
   r.mutable_recognition()->set_decision_number("126/QĐ-UBND");
-  grpc::Status st = stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &again);
+  grpc::Status st = stub->TransitionNomination(server.Context(Role::kNode, kKhanhHoa).get(), r, &again);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(st.error_message().rfind("request_id:", 0), 0u) << st.error_message();
 
@@ -535,7 +535,7 @@ TEST_F(NominationE2ETest, RecognitionIsRefusedForAReturn) {
   r.set_reason("Thiếu minh chứng sáng kiến");
   *r.mutable_recognition() = Decision125();
   nv1::Nomination out;
-  grpc::Status st = stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out);
+  grpc::Status st = stub->TransitionNomination(server.Context(Role::kNode, kKhanhHoa).get(), r, &out);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(st.error_message().rfind("recognition:", 0), 0u) << st.error_message();
   EXPECT_NE(st.error_message().find("not to returned"), std::string::npos) << st.error_message();
@@ -543,7 +543,7 @@ TEST_F(NominationE2ETest, RecognitionIsRefusedForAReturn) {
   // Without the decision the same return goes through, and leaves none.
   r.clear_recognition();
   r.set_request_id(NextRequestId());
-  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kCouncilSecretary, kKhanhHoa).get(), r, &out).ok());
+  ASSERT_TRUE(stub->TransitionNomination(server.Context(Role::kNode, kKhanhHoa).get(), r, &out).ok());
   EXPECT_EQ(out.state(), nv1::RETURNED);
   EXPECT_FALSE(out.has_recognition());
 }

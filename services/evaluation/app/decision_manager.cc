@@ -88,7 +88,7 @@ Status DecisionManager::CheckAllowed(const v1::Session& session, const v1::Agend
   DecisionFacts facts;
   facts.session_state = session.state();
   facts.now = ctx_.clock.NowSeconds();
-  if (session.state() != v1::CLOSED || decision.outcome() == v1::RETURN) {
+  if (session.state() != v1::CLOSED || decision.outcome() == v1::RETURN || decision.outcome() == v1::REJECT) {
     return CheckDecisionAllowed(decision.outcome(), facts);
   }
   auto results = sessions_.ResultsOf(session);
@@ -150,13 +150,17 @@ Result<v1::Decision> DecisionManager::Carry(const Caller& caller, const v1::Sess
       move.set_reason("Đề nghị cấp trên khen thưởng: " + decision.form() + " (phiên " + session.id() + ")" +
                       (decision.reason().empty() ? "" : ". " + decision.reason()));
       break;
+    case v1::REJECT:
+      move.set_to_state(nv1::REJECTED);
+      move.set_reason(decision.reason() + " (phiên " + session.id() + ")");
+      break;
     default:
       move.set_to_state(nv1::RETURNED);
       move.set_reason(decision.reason() + " (phiên " + session.id() + ")");
   }
   // The nomination's history names the node as the actor; say who decided.
   move.set_reason(move.reason() + "; người ghi quyết định: " + decision.decided_by());
-  if (decision.outcome() != v1::RETURN) {
+  if (decision.outcome() == v1::RECOGNISE || decision.outcome() == v1::PROPOSE) {
     nv1::Recognition* r = move.mutable_recognition();
     r->set_decision_number(decision.decision_number());
     r->set_decision_date(decision.decision_date());
@@ -216,7 +220,8 @@ Result<v1::Decision> DecisionManager::Decide(const Caller& caller, const v1::Dec
   TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
   const v1::AgendaItem* item = FindAgendaItem(*session, decision.nomination_id());
   if (!item) return Status::InvalidArgument("decision.nomination_id", "is not on this session's agenda");
-  if (decision.outcome() != v1::RETURN && decision.form().empty()) decision.set_form(item->title_name());
+  const bool commends = decision.outcome() == v1::RECOGNISE || decision.outcome() == v1::PROPOSE;
+  if (commends && decision.form().empty()) decision.set_form(item->title_name());
   const std::string fingerprint = RequestFingerprint("Decide", decision);
   return Idempotent<v1::Decision>(ctx_, caller, "Decide", request.request_id(), request,
                                   [&]() -> Result<v1::Decision> {

@@ -47,7 +47,7 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
 Status NormalizeDecision(v1::Decision& decision) {
   const v1::DecisionOutcome outcome = decision.outcome();
   if (outcome == v1::DECISION_OUTCOME_UNSPECIFIED || !v1::DecisionOutcome_IsValid(outcome)) {
-    return Status::InvalidArgument("decision.outcome", "choose recognise, propose to the level above, or return");
+    return Status::InvalidArgument("decision.outcome", "choose recognise, propose to the level above, return or reject");
   }
   TDKT_RETURN_IF_ERROR(NormalizeLine("decision.decision_number", *decision.mutable_decision_number(), 100, false));
   if (outcome == v1::RECOGNISE && decision.decision_number().empty()) {
@@ -67,6 +67,9 @@ Status NormalizeDecision(v1::Decision& decision) {
   TDKT_RETURN_IF_ERROR(NormalizeText("decision.reason", *decision.mutable_reason(), 5000, false));
   if (outcome == v1::RETURN && decision.reason().empty()) {
     return Status::InvalidArgument("decision.reason", "say why the nominee is returned to the unit");
+  }
+  if (outcome == v1::REJECT && decision.reason().empty()) {
+    return Status::InvalidArgument("decision.reason", "say why the nominee is rejected");
   }
   return Status::Ok();
 }
@@ -95,14 +98,14 @@ int64_t DisclosureEnd(int64_t start_unix, int working_days, const std::set<std::
 
 Status CheckDecisionAllowed(v1::DecisionOutcome outcome, const DecisionFacts& facts) {
   if (outcome == v1::DECISION_OUTCOME_UNSPECIFIED || !v1::DecisionOutcome_IsValid(outcome)) {
-    return Status::InvalidArgument("decision.outcome", "choose recognise, propose to the level above, or return");
+    return Status::InvalidArgument("decision.outcome", "choose recognise, propose to the level above, return or reject");
   }
   if (facts.session_state != v1::CLOSED) {
     return Status::FailedPrecondition("the session is not closed yet: decisions are taken on the final results "
                                       "once the ballots are closed");
   }
-  // Returning a nominee to the unit is always open once the votes are in.
-  if (outcome == v1::RETURN) return Status::Ok();
+  // Returning or rejecting a nominee is always open once the votes are in.
+  if (outcome == v1::RETURN || outcome == v1::REJECT) return Status::Ok();
   if (!facts.tally_passed) {
     return Status::FailedPrecondition("the nominee did not reach the vote threshold; the nominee can only be returned");
   }

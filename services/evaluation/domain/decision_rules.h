@@ -17,7 +17,7 @@ namespace v1 = ::tdkt::evaluation::v1;
 
 // Normalises and checks the decision's own fields (fields "decision.*"):
 // outcome set; RECOGNISE needs decision_number and a valid decision_date;
-// RETURN needs a reason.
+// RETURN and REJECT need a reason.
 Status NormalizeDecision(v1::Decision& decision);
 
 // A decision goes to the provincial level or above, and so needs disclosure
@@ -57,7 +57,7 @@ struct DecisionFacts {
 // first missing step in words (session not closed, tally not passed,
 // appraisal missing or failed, required criteria unmet, not eligible,
 // disclosure missing or still running, objections open or upheld), checked
-// in that order. RETURN needs only a closed session. An unset outcome is
+// in that order. RETURN and REJECT need only a closed session. An unset outcome is
 // INVALID_ARGUMENT.
 Status CheckDecisionAllowed(v1::DecisionOutcome outcome, const DecisionFacts& facts);
 

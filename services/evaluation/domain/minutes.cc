@@ -124,11 +124,14 @@ std::string DecisionText(const v1::Decision& d, const std::string& title_name) {
     case v1::RETURN:
       out = "Trả lại đơn vị";
       break;
+    case v1::REJECT:
+      out = "Không công nhận";
+      break;
     default:
       out = "Chưa rõ";
       break;
   }
-  if (!d.reason().empty()) out += d.outcome() == v1::RETURN ? "; lý do: " + d.reason() : "; ghi chú: " + d.reason();
+  if (!d.reason().empty()) out += (d.outcome() == v1::RETURN || d.outcome() == v1::REJECT) ? "; lý do: " + d.reason() : "; ghi chú: " + d.reason();
   return out;
 }
 

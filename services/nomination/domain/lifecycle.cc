@@ -7,9 +7,11 @@ namespace v1 = ::tdkt::nomination::v1;
 
 namespace {
 
-// Who makes a move: the unit's officer, or the council side (its secretary
-// recording a decision, or another node/service acting for the council).
-enum class Actor { kUnit, kCouncil };
+// Who makes a move: the unit's officer; the council side (its secretary, or
+// another node or service acting for the council); or the council's vote,
+// which only the evaluation service (role node) records, after a secret
+// ballot, appraisal and the other checks of a decision.
+enum class Actor { kUnit, kCouncil, kCouncilVote };
 
 struct Move {
   State from;
@@ -27,10 +29,10 @@ const std::vector<Move>& Moves() {
       {v1::RETURNED, v1::FOSTERING, Actor::kUnit},
       {v1::RETURNED, v1::SUBMITTED, Actor::kUnit},
       {v1::RETURNED, v1::WITHDRAWN, Actor::kUnit},
-      {v1::SUBMITTED, v1::RECOGNISED, Actor::kCouncil},
+      {v1::SUBMITTED, v1::RECOGNISED, Actor::kCouncilVote},
       {v1::SUBMITTED, v1::RETURNED, Actor::kCouncil},
-      {v1::SUBMITTED, v1::REJECTED, Actor::kCouncil},
-      {v1::SUBMITTED, v1::PROPOSED, Actor::kCouncil},
+      {v1::SUBMITTED, v1::REJECTED, Actor::kCouncilVote},
+      {v1::SUBMITTED, v1::PROPOSED, Actor::kCouncilVote},
       {v1::PROPOSED, v1::RECOGNISED, Actor::kCouncil},
       {v1::PROPOSED, v1::RETURNED, Actor::kCouncil},
       {v1::PROPOSED, v1::REJECTED, Actor::kCouncil},
@@ -46,6 +48,7 @@ const std::vector<Move>& Moves() {
 bool RoleActsAs(Role role, Actor actor) {
   if (role == Role::kNode) return true;  // service to service, on the council's behalf
   if (actor == Actor::kUnit) return role == Role::kOfficer;
+  if (actor == Actor::kCouncilVote) return false;
   return role == Role::kCouncilSecretary;
 }
 
@@ -96,6 +99,11 @@ Status CheckTransition(State from, State to, Role role, const std::string& reaso
     return Status::FailedPrecondition("a candidate that is " + StateName(from) + " cannot become " +
                                       StateName(to) + "; allowed next: " +
                                       (allowed.empty() ? "none (final state)" : allowed));
+  }
+  if (move->actor == Actor::kCouncilVote && role != Role::kNode) {
+    return Status::PermissionDenied("a submitted candidate becomes " + StateName(to) +
+                                    " only by the council's decision, recorded through the evaluation service "
+                                    "(secret ballot, appraisal, DecisionService.Decide)");
   }
   if (!RoleActsAs(role, move->actor)) {
     return Status::PermissionDenied("the role '" + RoleName(role) + "' may not move a candidate from " +
