@@ -9,9 +9,23 @@
 #include <string>
 
 #include "bench/echo_service.h"
+#include "services/evaluation/evaluation_node.h"
 #include "services/nomination/nomination_node.h"
 
 namespace tdkt::bench {
+
+namespace {
+
+ServerHostOptions BenchHostOptions(const std::string& name) {
+  ServerHostOptions o;
+  o.service_name = name;
+  o.grpc_port = 0;                  // Any free port.
+  o.metrics_port = -1;              // The interceptor still records; nobody scrapes.
+  o.max_message_bytes = 4 << 20;    // The services' default (max-message-bytes).
+  return o;
+}
+
+}  // namespace
 
 // Each server gets its own Metrics, as each is its own process in production.
 struct InProcessServers::Parts {
@@ -19,8 +33,8 @@ struct InProcessServers::Parts {
       : echo_redis(s.redis, &echo_metrics.registry()),
         echo(echo_redis),
         node(NodeOptions(s), &nomination_metrics.registry()),
-        echo_host(HostOptions("bench-echo"), echo_metrics),
-        nomination_host(HostOptions("nomination"), nomination_metrics) {}
+        echo_host(BenchHostOptions("bench-echo"), echo_metrics),
+        nomination_host(BenchHostOptions("nomination"), nomination_metrics) {}
 
   static nomination::NominationNodeOptions NodeOptions(const ServerSettings& s) {
     nomination::NominationNodeOptions o;  // Defaults as in production (root "TW").
@@ -28,15 +42,6 @@ struct InProcessServers::Parts {
     o.agencies_file = s.agencies_file;
     o.jwt_secret = s.jwt_secret;
     o.node_agency = o.root_id;            // The central node: serves every agency.
-    return o;
-  }
-
-  static ServerHostOptions HostOptions(const std::string& name) {
-    ServerHostOptions o;
-    o.service_name = name;
-    o.grpc_port = 0;                  // Any free port.
-    o.metrics_port = -1;              // The interceptor still records; nobody scrapes.
-    o.max_message_bytes = 4 << 20;    // The services' default (max-message-bytes).
     return o;
   }
 
@@ -70,6 +75,39 @@ Result<ServerPorts> InProcessServers::Start() {
   return ServerPorts{parts_->echo_host.grpc_port(), parts_->nomination_host.grpc_port()};
 }
 
+struct EvaluationServer::Parts {
+  Parts(const ServerSettings& s, int nomination_port)
+      : node(NodeOptions(s, nomination_port), &metrics.registry()), host(BenchHostOptions("evaluation"), metrics) {}
+
+  // The evaluation node of the central node (TW), as tdkt-evaluation runs it.
+  static evaluation::EvaluationNodeOptions NodeOptions(const ServerSettings& s, int nomination_port) {
+    evaluation::EvaluationNodeOptions o;
+    o.redis = s.redis;
+    o.jwt_secret = s.jwt_secret;
+    o.node_agency = "TW";
+    o.nomination_address = "127.0.0.1:" + std::to_string(nomination_port);
+    return o;
+  }
+
+  Metrics metrics;
+  evaluation::EvaluationNode node;
+  ServerHost host;
+};
+
+EvaluationServer::EvaluationServer(const ServerSettings& settings, int nomination_port)
+    : parts_(std::make_unique<Parts>(settings, nomination_port)) {}
+
+EvaluationServer::~EvaluationServer() {
+  if (parts_) parts_->host.Shutdown(1000);
+}
+
+Result<int> EvaluationServer::Start() {
+  TDKT_RETURN_IF_ERROR(parts_->node.Initialize());
+  parts_->node.Register(parts_->host);
+  TDKT_RETURN_IF_ERROR(parts_->host.Start());
+  return parts_->host.grpc_port();
+}
+
 namespace {
 
 void WriteAll(int fd, const std::string& s) {
@@ -81,60 +119,84 @@ void WriteAll(int fd, const std::string& s) {
   }
 }
 
-// The child: start the servers, report "ports <echo> <nomination>" or
-// "error <message>" on `report_fd`, then serve until `control_fd` closes.
-[[noreturn]] void ServeInChild(const ServerSettings& settings, int report_fd, int control_fd) {
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // Never outlive the load generator.
-  int code = 0;
-  {
-    InProcessServers servers(settings);
-    auto ports = servers.Start();
-    if (!ports.ok()) {
-      WriteAll(report_fd, "error " + ports.status().ToString() + "\n");
-      code = 1;
-    } else {
-      WriteAll(report_fd, "ports " + std::to_string(ports->echo) + " " + std::to_string(ports->nomination) + "\n");
-      char c;
-      while (::read(control_fd, &c, 1) > 0) {
-      }
-    }
-  }
-  std::fflush(nullptr);
-  ::_exit(code);
-}
-
 }  // namespace
 
-Result<ServerPorts> ForkedServers::Start(const ServerSettings& settings) {
+// The child runs `serve`, which starts its servers and calls `ready` with
+// their ports: "ports <...>" goes to the parent, then `ready` returns once
+// the parent closes the control pipe, and `serve` stops the servers. A
+// failure is reported as "error <message>".
+Result<std::string> ForkedServers::Fork(const Serve& serve) {
   int report[2], control[2];
   if (::pipe(report) != 0 || ::pipe(control) != 0) return Status::Internal("cannot create pipes");
   pid_t pid = ::fork();
-  if (pid < 0) return Status::Internal("cannot fork the server process");
+  if (pid < 0) return Status::Internal("cannot fork a server process");
   if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // Never outlive the load generator.
     ::close(report[0]);
     ::close(control[1]);
-    ServeInChild(settings, report[1], control[0]);
+    for (const Child& earlier : children_) ::close(earlier.control_fd);  // Only the parent holds them.
+    Status served = serve([&](const std::string& ports) {
+      WriteAll(report[1], "ports " + ports + "\n");
+      char c;
+      while (::read(control[0], &c, 1) > 0) {
+      }
+    });
+    if (!served.ok()) WriteAll(report[1], "error " + served.ToString() + "\n");
+    std::fflush(nullptr);
+    ::_exit(served.ok() ? 0 : 1);
   }
   ::close(report[1]);
   ::close(control[0]);
-  pid_ = pid;
-  control_fd_ = control[1];
+  children_.push_back(Child{pid, control[1]});
 
   std::string line;
   char c;
   while (::read(report[0], &c, 1) == 1 && c != '\n') line += c;
   ::close(report[0]);
-  ServerPorts ports;
-  if (std::sscanf(line.c_str(), "ports %d %d", &ports.echo, &ports.nomination) == 2) return ports;
+  if (line.rfind("ports ", 0) == 0) return line.substr(6);
   if (line.rfind("error ", 0) == 0) return Status::Unavailable("server process: " + line.substr(6));
   return Status::Internal("server process exited before reporting its ports");
 }
 
+Result<ServerPorts> ForkedServers::Start(const ServerSettings& settings) {
+  ServerPorts ports;
+  auto first = Fork([&](const std::function<void(const std::string&)>& ready) -> Status {
+    InProcessServers servers(settings);
+    auto started = servers.Start();
+    if (!started.ok()) return started.status();
+    ready(std::to_string(started->echo) + " " + std::to_string(started->nomination));
+    return Status::Ok();
+  });
+  if (!first.ok()) return first.status();
+  if (std::sscanf(first->c_str(), "%d %d", &ports.echo, &ports.nomination) != 2) {
+    return Status::Internal("server process reported '" + *first + "'");
+  }
+  auto second = Fork([&](const std::function<void(const std::string&)>& ready) -> Status {
+    EvaluationServer server(settings, ports.nomination);
+    auto started = server.Start();
+    if (!started.ok()) return started.status();
+    ready(std::to_string(*started));
+    return Status::Ok();
+  });
+  if (!second.ok()) return second.status();
+  if (std::sscanf(second->c_str(), "%d", &ports.evaluation) != 1) {
+    return Status::Internal("evaluation server process reported '" + *second + "'");
+  }
+  return ports;
+}
+
+std::vector<pid_t> ForkedServers::pids() const {
+  std::vector<pid_t> out;
+  for (const Child& c : children_) out.push_back(c.pid);
+  return out;
+}
+
 ForkedServers::~ForkedServers() {
-  if (control_fd_ >= 0) ::close(control_fd_);
-  if (pid_ > 0) {
+  // The evaluation server first: it calls the nomination server.
+  for (auto it = children_.rbegin(); it != children_.rend(); ++it) {
+    ::close(it->control_fd);
     int status = 0;
-    ::waitpid(pid_, &status, 0);
+    ::waitpid(it->pid, &status, 0);
   }
 }
 

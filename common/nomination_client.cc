@@ -109,36 +109,55 @@ Result<nv1::Nomination> NominationClient::AddHistoryNote(const nv1::AddHistoryNo
 }
 
 Result<std::shared_ptr<const AgencyTree>> NominationClient::Tree() {
-  std::lock_guard<std::mutex> lock(tree_mutex_);
-  auto now = std::chrono::steady_clock::now();
-  if (tree_ && now - tree_checked_at_ < std::chrono::milliseconds(options_.tree_refresh_ms)) return tree_;
+  int64_t known = 0;
+  {
+    std::lock_guard<std::mutex> lock(tree_mutex_);
+    auto now = std::chrono::steady_clock::now();
+    const bool fresh = now - tree_checked_at_ < std::chrono::milliseconds(options_.tree_refresh_ms);
+    // One caller refreshes; the others keep using the tree they have rather
+    // than queueing behind a network call.
+    if (tree_ && (fresh || tree_refreshing_)) return tree_;
+    tree_refreshing_ = true;
+    known = tree_ ? tree_version_ : 0;
+  }
   nv1::SnapshotAgenciesRequest request;
-  request.set_known_version(tree_ ? tree_version_ : 0);
+  request.set_known_version(known);
   nv1::AgencySnapshot snapshot;
   Status status = Invoke("SnapshotAgencies", [&](grpc::ClientContext* c) {
     return agencies_->SnapshotAgencies(c, request, &snapshot);
   });
+  std::shared_ptr<AgencyTree> built;
+  if (status.ok() && !snapshot.unchanged()) {
+    built = std::make_shared<AgencyTree>();
+    for (const auto& a : snapshot.agencies()) {
+      AgencyUnit unit;
+      unit.id = a.id();
+      unit.name = a.name();
+      unit.kind = a.kind();
+      unit.parent_id = a.parent_id();
+      unit.merged_into = a.merged_into();
+      unit.former_names.assign(a.former_names().begin(), a.former_names().end());
+      unit.version = a.version();
+      Status added = built->Add(std::move(unit));
+      if (!added.ok()) {
+        status = added;
+        break;
+      }
+    }
+  }
+  std::lock_guard<std::mutex> lock(tree_mutex_);
+  tree_refreshing_ = false;
   if (!status.ok()) {
     // Keep serving the last known hierarchy while the nomination service is away.
     if (tree_) return tree_;
     return status;
   }
-  tree_checked_at_ = now;
-  if (snapshot.unchanged() && tree_) return tree_;
-  auto tree = std::make_shared<AgencyTree>();
-  for (const auto& a : snapshot.agencies()) {
-    AgencyUnit unit;
-    unit.id = a.id();
-    unit.name = a.name();
-    unit.kind = a.kind();
-    unit.parent_id = a.parent_id();
-    unit.merged_into = a.merged_into();
-    unit.former_names.assign(a.former_names().begin(), a.former_names().end());
-    unit.version = a.version();
-    TDKT_RETURN_IF_ERROR(tree->Add(std::move(unit)));
+  tree_checked_at_ = std::chrono::steady_clock::now();
+  if (built) {
+    tree_ = std::move(built);
+    tree_version_ = snapshot.version();
   }
-  tree_ = std::move(tree);
-  tree_version_ = snapshot.version();
+  if (!tree_) return Status::Unavailable("the agency hierarchy is not available yet");
   return tree_;
 }
 

@@ -75,6 +75,7 @@ class NominationClient {
   std::mutex tree_mutex_;
   std::shared_ptr<const AgencyTree> tree_;
   int64_t tree_version_ = 0;
+  bool tree_refreshing_ = false;  // A caller is fetching a newer snapshot.
   std::chrono::steady_clock::time_point tree_checked_at_{};
 };
 
