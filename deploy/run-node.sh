@@ -98,7 +98,8 @@ done
 
 # Demo data uses fixed request ids, so loading it again changes nothing.
 if [[ ${DEMO_DATA:-1} == 1 ]]; then
-  "$TDKTCTL" demo-data --addr="$HOST:50051" --secret-file="$TDKT_JWT_SECRET_FILE" --agency="$NODE_AGENCY" >>"$VAR/log/demo-data.log" 2>&1 &&
+  "$TDKTCTL" demo-data --addr="$HOST:50051" --evaluation-addr="$HOST:50052" \
+    --secret-file="$TDKT_JWT_SECRET_FILE" --agency="$NODE_AGENCY" >>"$VAR/log/demo-data.log" 2>&1 &&
     echo "demo data loaded" ||
     echo "WARNING: demo data failed to load, see $VAR/log/demo-data.log" >&2
 fi
@@ -130,6 +131,15 @@ Try (in another terminal, from $ROOT):
   $CTL call tdkt.nomination.v1.NominationService/GetNomination '{"id":"nom-..."}'
   $CTL token --role=council_secretary --agency=56 --subject=thu-ky --secret-file=var/jwt-secret
   curl -s http://$HOST:9451/metrics | grep grpc_server_handled_total
+
+Council evaluation demo (Khánh Hòa): ward 22333's council held a closed session (one nominee
+recognised, one returned); province 56's session is open for ballots (members hd56-chu-tich,
+hd56-pho-chu-tich, hd56-thu-ky, hd56-uy-vien-1, hd56-uy-vien-2):
+  $CTL call --addr=$HOST:50052 tdkt.evaluation.v1.CouncilService/ListCouncils '{"agency_id":"56"}'
+  $CTL call --addr=$HOST:50052 tdkt.evaluation.v1.SessionService/ListSessions '{"council_id":"hd-56-..."}'
+  TDKT_TOKEN=\$($CTL token --role=council_member --agency=56 --subject=hd56-chu-tich --secret-file=var/jwt-secret) \\
+    $CTL call --addr=$HOST:50052 tdkt.evaluation.v1.SessionService/CastBallot \\
+    '{"session_id":"ses-56-...","nomination_id":"nom-...","choice":"AGREE"}'
 
 Press Ctrl-C to stop (data is kept).
 EOF

@@ -27,7 +27,7 @@ EvaluationNode::EvaluationNode(EvaluationNodeOptions options, prometheus::Regist
       awards_(store_),
       decisions_(store_),
       context_{store_, memo_, councils_, sessions_, criteria_, awards_, decisions_, nominations_,
-               options_.clock ? *options_.clock : static_cast<const Clock&>(system_clock_)},
+               options_.clock ? *options_.clock : static_cast<const Clock&>(system_clock_), options_.holidays},
       criteria_manager_(context_),
       council_manager_(context_),
       session_manager_(context_, criteria_manager_),

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "common/auth.h"
@@ -30,6 +31,7 @@ struct EvaluationNodeOptions {
   std::string nomination_address = "127.0.0.1:50051";
   int nomination_deadline_ms = 3000;
   const Clock* clock = nullptr;            // Null: the system clock.
+  std::set<std::string> holidays;          // Public holidays, YYYY-MM-DD: no working days.
 };
 
 class EvaluationNode {

@@ -1,8 +1,10 @@
 // `tdktctl demo-data`: loads demo_content.h through the public API, as an
-// officer and a council secretary would, so it exercises the real rules.
-// Idempotent: creations use fixed request ids (a rerun gets the first result
-// back), and each lifecycle step runs only while the record still sits where
-// that step starts; steps an earlier run did are skipped.
+// officer and a council secretary would, so it exercises the real rules;
+// then the councils and sessions through the evaluation service
+// (demo_evaluation.h). Idempotent: creations use fixed request ids (a rerun
+// gets the first result back), and each lifecycle step runs only while the
+// record still sits where that step starts; steps an earlier run did are
+// skipped.
 #include <map>
 
 #include "tdkt/nomination/v1/agency.grpc.pb.h"
@@ -10,6 +12,7 @@
 #include "tdkt/nomination/v1/nomination.grpc.pb.h"
 #include "tools/tdktctl/commands.h"
 #include "tools/tdktctl/demo_content.h"
+#include "tools/tdktctl/demo_evaluation.h"
 #include "tools/tdktctl/output.h"
 #include "tools/tdktctl/token.h"
 
@@ -79,6 +82,8 @@ struct Loader {
         status = officer.Call(NominationMethod("AddFollowUp"), r, &next);
         break;
       }
+      case DemoStep::Kind::kDecision:  // Walk leaves these to the evaluation demo
+        return grpc::Status(grpc::StatusCode::INTERNAL, "demo-data: a decision step is not run here");
     }
     if (!due) {
       ++skipped;
@@ -90,8 +95,9 @@ struct Loader {
     return grpc::Status::OK;
   }
 
+  // Creates the candidate (or finds it again) and walks it (see Walk).
   grpc::Status Candidate(const DemoCandidate& c, const std::map<std::string, std::string>& movement_ids,
-                         v1::Nomination* n) {
+                         v1::Nomination* n, size_t* waiting) {
     v1::CreateNominationRequest create;
     create.set_request_id(std::string(kIdPrefix) + c.key);
     v1::NominationDetails* d = create.mutable_details();
@@ -114,16 +120,43 @@ struct Loader {
     get.set_id(created.id());
     status = officer.Call(NominationMethod("GetNomination"), get, n);
     if (!status.ok()) return status;
+    return Walk(c, 0, n, waiting);
+  }
+
+  // Runs c's steps from index `from` on. A council decision that is due
+  // stops the walk: only the evaluation service records it, so its index
+  // goes to `waiting` (else c.steps.size()) and Resume continues after it.
+  grpc::Status Walk(const DemoCandidate& c, size_t from, v1::Nomination* n, size_t* waiting) {
+    *waiting = c.steps.size();
     v1::NominationState expected = v1::DISCOVERED;
     int follow_ups = 0;
     for (size_t i = 0; i < c.steps.size(); ++i) {
       const DemoStep& step = c.steps[i];
       if (step.kind == DemoStep::Kind::kFollowUp) ++follow_ups;
-      status = Step(c, step, i, expected, follow_ups, n);
-      if (!status.ok()) return WithContext(status, n->id() + " step " + std::to_string(i + 1));
-      if (step.kind == DemoStep::Kind::kMove) expected = step.to;
+      if (i >= from && step.kind == DemoStep::Kind::kDecision) {
+        if (n->state() == expected) {
+          *waiting = i;
+          return grpc::Status::OK;
+        }
+        ++skipped;
+      } else if (i >= from) {
+        grpc::Status status = Step(c, step, i, expected, follow_ups, n);
+        if (!status.ok()) return WithContext(status, n->id() + " step " + std::to_string(i + 1));
+      }
+      if (step.kind == DemoStep::Kind::kMove || step.kind == DemoStep::Kind::kDecision) expected = step.to;
     }
     return grpc::Status::OK;
+  }
+
+  // After the evaluation demo: continues a candidate that waited at step
+  // `waiting` if the council decided as that step says; else leaves it.
+  grpc::Status Resume(const DemoCandidate& c, size_t waiting, v1::Nomination* n) {
+    v1::GetNominationRequest get;
+    get.set_id(n->id());
+    grpc::Status status = officer.Call(NominationMethod("GetNomination"), get, n);
+    if (!status.ok() || n->state() != c.steps[waiting].to) return status;
+    size_t again = 0;
+    return Walk(c, waiting + 1, n, &again);
   }
 };
 
@@ -176,16 +209,47 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
   }
 
   Loader loader{officer, secretary};
-  Json candidates = Json::array();
-  std::map<std::string, int> by_state;
+  std::vector<const DemoCandidate*> in_scope;
+  std::map<std::string, v1::Nomination> loaded;  // by candidate key
+  std::map<std::string, size_t> waiting;         // key -> index of the decision step it waits at
   for (const auto& c : DemoCandidates()) {
     if (!InScope(officer, c.agency_id) || (!c.movement_key.empty() && !movement_ids.count(c.movement_key))) {
       ++outside;
       continue;
     }
     v1::Nomination n;
-    grpc::Status status = loader.Candidate(c, movement_ids, &n);
+    size_t at = 0;
+    grpc::Status status = loader.Candidate(c, movement_ids, &n, &at);
     if (!status.ok()) return ReportError(WithContext(status, "candidate '" + c.name + "'"));
+    if (at < c.steps.size()) waiting[c.key] = at;
+    in_scope.push_back(&c);
+    loaded[c.key] = std::move(n);
+  }
+
+  // Councils and sessions (their decisions move candidates on), then the
+  // steps after those decisions.
+  Json evaluation = "skipped (--evaluation-addr is empty)";
+  const std::string evaluation_addr = args.Get("evaluation-addr", "127.0.0.1:50052");
+  if (!evaluation_addr.empty()) {
+    EvaluationDemo demo;
+    demo.endpoint = endpoint;
+    demo.endpoint.addr = evaluation_addr;
+    demo.secret_file = secret_file;
+    demo.officer_token = *officer_token;
+    demo.in_scope = [&](const std::string& a) { return InScope(officer, a); };
+    demo.nominees = loaded;
+    grpc::Status status = LoadEvaluationDemo(demo, &evaluation);
+    if (!status.ok()) return ReportError(WithContext(status, "evaluation demo (" + evaluation_addr + ")"));
+  }
+  Json candidates = Json::array();
+  std::map<std::string, int> by_state;
+  for (const DemoCandidate* c : in_scope) {
+    v1::Nomination& n = loaded[c->key];
+    // Only candidates waiting for a decision can have moved meanwhile.
+    if (auto w = waiting.find(c->key); w != waiting.end()) {
+      grpc::Status status = loader.Resume(*c, w->second, &n);
+      if (!status.ok()) return ReportError(WithContext(status, "candidate '" + c->name + "'"));
+    }
     const std::string state = v1::NominationState_Name(n.state());
     ++by_state[state];
     candidates.push_back(Json{{"id", n.id()}, {"name", n.details().name()}, {"state", state}});
@@ -197,7 +261,8 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
                  {"by_state", states},
                  {"lifecycle_steps_applied", loader.applied},
                  {"lifecycle_steps_already_done", loader.skipped},
-                 {"skipped_outside_agency", outside}});
+                 {"skipped_outside_agency", outside},
+                 {"evaluation", evaluation}});
   return kExitOk;
 }
 

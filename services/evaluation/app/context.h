@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <google/protobuf/timestamp.pb.h>
@@ -32,6 +33,8 @@ struct EvaluationContext {
   DecisionRepository& decisions;
   NominationClient& nominations;
   const Clock& clock;
+  // Public holidays (YYYY-MM-DD) that are not working days for disclosure periods.
+  const std::set<std::string>& holidays;
 
   google::protobuf::Timestamp Now() const {
     google::protobuf::Timestamp t;

@@ -303,7 +303,7 @@ Result<v1::Disclosure> DecisionManager::Disclose(const Caller& caller, const v1:
     disclosure.set_agency_id(session->agency_id());
     *disclosure.mutable_starts_at() = ctx_.Now();
     disclosure.mutable_ends_at()->set_seconds(
-        DisclosureEnd(disclosure.starts_at().seconds(), session->disclosure_working_days()));
+        DisclosureEnd(disclosure.starts_at().seconds(), session->disclosure_working_days(), ctx_.holidays));
     disclosure.set_published_by(caller.subject);
     TDKT_RETURN_IF_ERROR(ctx_.decisions.CreateDisclosure(disclosure));
     for (const auto& n : disclosure.nominees()) {
