@@ -72,10 +72,16 @@ Result<v1::Appraisal> DecisionManager::Appraise(const Caller& caller, const v1::
                                      a.set_appraised_by(caller.subject);
                                      *a.mutable_appraised_at() = ctx_.Now();
                                      TDKT_RETURN_IF_ERROR(ctx_.decisions.PutAppraisal(a));
-                                     auto version = ctx_.store.Next("appraisal-note");
-                                     if (!version.ok()) return version.status();
+                                     // Named after the request, so a retry after a crash notes once.
+                                     std::string note_id =
+                                         "ev-appraisal:" + RequestFingerprint("appraisal-note:" + caller.subject, request);
+                                     if (request.request_id().empty()) {
+                                       auto n = ctx_.store.Next("appraisal-note");
+                                       if (!n.ok()) return n.status();
+                                       note_id = "ev-appraisal:" + std::to_string(*n);
+                                     }
                                      TDKT_RETURN_IF_ERROR(Note(
-                                         a.nomination_id(), "ev-appraisal-" + std::to_string(*version), "appraisal",
+                                         a.nomination_id(), note_id, "appraisal",
                                          std::string("Thẩm định (phiên ") + a.session_id() + "): " +
                                              (a.result() == v1::APPRAISAL_PASSED ? "đạt" : "không đạt") +
                                              (a.comments().empty() ? "" : ". " + a.comments())));

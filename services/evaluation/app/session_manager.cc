@@ -61,9 +61,8 @@ Result<v1::CouncilMember> SessionManager::RequireMember(const Caller& caller, co
   return Status::PermissionDenied("you are not a member of the council holding session " + session.id());
 }
 
-Result<v1::Session> SessionManager::UpdateWithRetry(const Caller& caller, const std::string& id,
+Result<v1::Session> SessionManager::UpdateWithRetry(const std::string& id,
                                                     const std::function<Status(v1::Session&)>& change) {
-  (void)caller;
   for (int attempt = 0; attempt < 8; ++attempt) {
     auto session = ctx_.sessions.Get(id);
     if (!session.ok()) return session.status();
@@ -176,7 +175,7 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
                                    // The session record first: should it be refused, nothing is left
                                    // behind; the ballot box opens only later, so the recusal set
                                    // written next is in place before any ballot.
-                                   auto updated = UpdateWithRetry(caller, session->id(), [&](v1::Session& s) {
+                                   auto updated = UpdateWithRetry(session->id(), [&](v1::Session& s) {
                                      if (s.state() != v1::SCHEDULED) {
                                        return Status::FailedPrecondition("nominees can be added only before the session opens");
                                      }
@@ -214,7 +213,7 @@ Result<v1::Session> SessionManager::Open(const Caller& caller, const v1::OpenSes
   TDKT_RETURN_IF_ERROR(CheckQuorum(static_cast<int>(present.size()), static_cast<int>(members.size()),
                                    session->quorum_percent()));
   TDKT_RETURN_IF_ERROR(ctx_.sessions.SwitchState(session->id(), kScheduled, kOpen));
-  return UpdateWithRetry(caller, session->id(), [&](v1::Session& s) {
+  return UpdateWithRetry(session->id(), [&](v1::Session& s) {
     s.set_state(v1::IN_PROGRESS);
     s.clear_present();
     for (const auto& p : present) s.add_present(p);
@@ -241,7 +240,7 @@ Result<v1::Session> SessionManager::DeclareConflict(const Caller& caller, const 
   if (*outcome == SessionRepository::RecuseOutcome::kAlreadyVoted) {
     return Status::FailedPrecondition("you already cast a ballot on this nominee; a conflict must be declared before voting");
   }
-  return UpdateWithRetry(caller, session->id(), [&](v1::Session& s) {
+  return UpdateWithRetry(session->id(), [&](v1::Session& s) {
     for (auto& item : *s.mutable_agenda()) {
       if (item.nomination_id() != request.nomination_id()) continue;
       for (auto& r : *item.mutable_recusals()) {
@@ -426,7 +425,7 @@ Result<v1::Session> SessionManager::Close(const Caller& caller, const v1::CloseS
   // The ballot box closes first, atomically: no ballot or score gets in after.
   Status switched = ctx_.sessions.SwitchState(session->id(), kOpen, kClosed);
   if (!switched.ok()) return Status::FailedPrecondition("the session is already closed");
-  auto closed = UpdateWithRetry(caller, session->id(), [&](v1::Session& s) {
+  auto closed = UpdateWithRetry(session->id(), [&](v1::Session& s) {
     s.set_state(v1::CLOSED);
     *s.mutable_closed_at() = ctx_.Now();
     return Status::Ok();
