@@ -8,16 +8,14 @@
 #include <functional>
 #include <set>
 
-#include <google/protobuf/descriptor.h>
 
 #include <gtest/gtest.h>
 
 #include "tests/evaluation/evaluation_fixtures.h"
+#include "tests/support/access_checks.h"
 
 namespace tdkt::testing {
 namespace {
-
-using Call = std::function<grpc::Status(grpc::ClientContext*)>;
 
 // The member of the council who calls the member-only RPCs (Members(3, ...):
 // m1 chairs, m2 is the council's secretary, m3 an ordinary member).
@@ -37,7 +35,7 @@ struct Rpc {
   bool within_subtree_only = true;
 };
 
-const std::set<Role> kEveryRole(AllRoles().begin(), AllRoles().end());
+const std::set<Role>& kEveryRole = EveryRole();
 const std::set<Role> kStaff{Role::kOfficer, Role::kCouncilSecretary, Role::kAdmin};
 const std::set<Role> kOfficerOrAdmin{Role::kOfficer, Role::kAdmin};
 const std::set<Role> kMembers{Role::kCouncilMember, Role::kCouncilSecretary};
@@ -47,13 +45,6 @@ std::set<Role> Readers() {
   std::set<Role> out = kEveryRole;
   out.erase(Role::kMediaEditor);
   return out;
-}
-
-std::unique_ptr<grpc::ClientContext> WithToken(const std::string& header) {
-  auto c = std::make_unique<grpc::ClientContext>();
-  if (!header.empty()) c->AddMetadata("authorization", header);
-  c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
-  return c;
 }
 
 class EvaluationAccessTest : public ::testing::Test {
@@ -605,15 +596,10 @@ TEST_F(EvaluationAccessTest, NationalCriteriaAndRulesOnlyByTheCentralAdministrat
 }
 
 TEST_F(EvaluationAccessTest, MissingOrBadTokensAreUnauthenticated) {
-  TokenVerifier stranger("another-node-secret-0123456789abcdef0123");
-  std::string foreign = *stranger.Mint(Caller{"x", Role::kAdmin, "TW"}, 3600);
-  TokenVerifier ours(kTestSecret);
-  std::string expired = *ours.Mint(Caller{"x", Role::kAdmin, "TW"}, -60);
   for (auto& rpc : Rpcs()) {
     Call call = rpc.prepare();
-    for (const std::string& header : {std::string(), std::string("Bearer"), std::string("Bearer not.a.jwt"),
-                                      "Basic " + foreign, "Bearer " + foreign, "Bearer " + expired}) {
-      grpc::Status st = call(WithToken(header).get());
+    for (const std::string& header : BadAuthorizationHeaders()) {
+      grpc::Status st = call(WithAuthorization(header).get());
       EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED)
           << rpc.name << " with '" << header << "': " << st.error_message();
     }
@@ -623,18 +609,8 @@ TEST_F(EvaluationAccessTest, MissingOrBadTokensAreUnauthenticated) {
 TEST_F(EvaluationAccessTest, TheMatrixListsEveryRpc) {
   std::set<std::string> listed;
   for (auto& rpc : Rpcs()) listed.insert(rpc.name);
-  size_t total = 0;
-  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name : {"tdkt.evaluation.v1.CriteriaService", "tdkt.evaluation.v1.CouncilService",
-                           "tdkt.evaluation.v1.SessionService", "tdkt.evaluation.v1.DecisionService"}) {
-    const auto* service = pool->FindServiceByName(name);
-    ASSERT_NE(service, nullptr) << name;
-    for (int i = 0; i < service->method_count(); ++i) {
-      ++total;
-      EXPECT_TRUE(listed.count(service->method(i)->name())) << service->method(i)->name() << " is missing";
-    }
-  }
-  EXPECT_EQ(listed.size(), total);
+  ExpectEveryMethodListed(listed, {"tdkt.evaluation.v1.CriteriaService", "tdkt.evaluation.v1.CouncilService",
+                                   "tdkt.evaluation.v1.SessionService", "tdkt.evaluation.v1.DecisionService"});
 }
 
 }  // namespace

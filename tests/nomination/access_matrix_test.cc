@@ -5,18 +5,16 @@
 #include <map>
 #include <set>
 
-#include <google/protobuf/descriptor.h>
 
 #include <gtest/gtest.h>
 
 #include "tdkt/nomination/v1/agency.grpc.pb.h"
 #include "tdkt/nomination/v1/movement.grpc.pb.h"
+#include "tests/support/access_checks.h"
 #include "tests/support/nomination_fixtures.h"
 
 namespace tdkt::testing {
 namespace {
-
-using Call = std::function<grpc::Status(grpc::ClientContext*)>;
 
 struct Rpc {
   std::string name;
@@ -29,7 +27,7 @@ struct Rpc {
   bool within_subtree_only = true;
 };
 
-const std::set<Role> kEveryRole(AllRoles().begin(), AllRoles().end());
+const std::set<Role>& kEveryRole = EveryRole();
 
 class AccessMatrixTest : public ::testing::Test {
  protected:
@@ -316,13 +314,6 @@ class AccessMatrixTest : public ::testing::Test {
   }
 };
 
-std::unique_ptr<grpc::ClientContext> WithToken(const std::string& header) {
-  auto c = std::make_unique<grpc::ClientContext>();
-  if (!header.empty()) c->AddMetadata("authorization", header);
-  c->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  return c;
-}
-
 TEST_F(AccessMatrixTest, RolesInsideTheSubtree) {
   for (auto& rpc : Rpcs()) {
     for (Role role : AllRoles()) {
@@ -363,15 +354,10 @@ TEST_F(AccessMatrixTest, TheHierarchySnapshotIsOnlyForCallersOfThisNodesHierarch
 }
 
 TEST_F(AccessMatrixTest, MissingOrBadTokensAreUnauthenticated) {
-  TokenVerifier stranger("another-node-secret-0123456789abcdef0123");
-  std::string foreign = *stranger.Mint(Caller{"x", Role::kAdmin, "TW"}, 3600);
-  TokenVerifier ours(kTestSecret);
-  std::string expired = *ours.Mint(Caller{"x", Role::kAdmin, "TW"}, -60);
   for (auto& rpc : Rpcs()) {
-    for (const std::string& header : {std::string(), std::string("Bearer"), std::string("Bearer not.a.jwt"),
-                                      "Basic " + foreign, "Bearer " + foreign, "Bearer " + expired}) {
+    for (const std::string& header : BadAuthorizationHeaders()) {
       Call call = rpc.prepare();
-      grpc::Status st = call(WithToken(header).get());
+      grpc::Status st = call(WithAuthorization(header).get());
       EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED) << rpc.name << " with '" << header << "'";
     }
   }
@@ -380,18 +366,8 @@ TEST_F(AccessMatrixTest, MissingOrBadTokensAreUnauthenticated) {
 TEST_F(AccessMatrixTest, TheMatrixListsEveryRpc) {
   std::set<std::string> listed;
   for (auto& rpc : Rpcs()) listed.insert(rpc.name);
-  size_t total = 0;
-  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-  for (const char* name : {"tdkt.nomination.v1.NominationService", "tdkt.nomination.v1.MovementService",
-                           "tdkt.nomination.v1.AgencyService"}) {
-    const auto* service = pool->FindServiceByName(name);
-    ASSERT_NE(service, nullptr) << name;
-    for (int i = 0; i < service->method_count(); ++i) {
-      ++total;
-      EXPECT_TRUE(listed.count(service->method(i)->name())) << service->method(i)->name() << " is missing";
-    }
-  }
-  EXPECT_EQ(listed.size(), total);
+  ExpectEveryMethodListed(listed, {"tdkt.nomination.v1.NominationService", "tdkt.nomination.v1.MovementService",
+                                   "tdkt.nomination.v1.AgencyService"});
 }
 
 }  // namespace
