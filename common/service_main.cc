@@ -6,6 +6,15 @@
 
 namespace tdkt {
 
+RedisOptions RedisOptionsFrom(const Config& config) {
+  RedisOptions redis;
+  redis.host = config.Get("redis-host");
+  redis.port = config.GetInt("redis-port");
+  redis.pool_size = config.GetInt("redis-pool-size");
+  redis.timeout_ms = config.GetInt("redis-timeout-ms");
+  return redis;
+}
+
 ServiceMain::ServiceMain(std::string name, int index) : name_(std::move(name)) {
   DeclareServiceOptions(config_, index);
 }

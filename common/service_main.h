@@ -8,9 +8,13 @@
 
 #include "common/config.h"
 #include "common/metrics.h"
+#include "common/redis_client.h"
 #include "common/server_host.h"
 
 namespace tdkt {
+
+// The node's Redis as the shared service options (DeclareServiceOptions) give it.
+RedisOptions RedisOptionsFrom(const Config& config);
 
 class ServiceMain {
  public:

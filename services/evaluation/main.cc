@@ -20,10 +20,7 @@ int main(int argc, char** argv) {
     auto secret = tdkt::LoadOrCreateSecret(config.Get("jwt-secret-file"));
     if (!secret.ok()) return secret.status();
     tdkt::evaluation::EvaluationNodeOptions options;
-    options.redis.host = config.Get("redis-host");
-    options.redis.port = config.GetInt("redis-port");
-    options.redis.pool_size = config.GetInt("redis-pool-size");
-    options.redis.timeout_ms = config.GetInt("redis-timeout-ms");
+    options.redis = tdkt::RedisOptionsFrom(config);
     options.jwt_secret = *secret;
     options.node_agency = config.Get("node-agency");
     options.nomination_address = config.Get("nomination-address");

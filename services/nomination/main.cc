@@ -19,10 +19,7 @@ int main(int argc, char** argv) {
     auto secret = tdkt::LoadOrCreateSecret(config.Get("jwt-secret-file"));
     if (!secret.ok()) return secret.status();
     tdkt::nomination::NominationNodeOptions options;
-    options.redis.host = config.Get("redis-host");
-    options.redis.port = config.GetInt("redis-port");
-    options.redis.pool_size = config.GetInt("redis-pool-size");
-    options.redis.timeout_ms = config.GetInt("redis-timeout-ms");
+    options.redis = tdkt::RedisOptionsFrom(config);
     options.agencies_file = config.Get("agencies-file");
     options.root_id = config.Get("agency-root-id");
     options.root_name = config.Get("agency-root-name");
