@@ -49,6 +49,14 @@ Result<v1::Session> SessionManager::LoadReadable(const Caller& caller, const std
   return session;
 }
 
+Result<v1::Session> SessionManager::LoadForStaff(const Caller& caller, const std::string& id, const char* action) {
+  TDKT_RETURN_IF_ERROR(RequireStaff(caller, action));
+  auto session = LoadReadable(caller, id);
+  if (!session.ok()) return session.status();
+  TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
+  return session;
+}
+
 Result<v1::Session> SessionManager::Load(const Caller& caller, const std::string& id) {
   return LoadReadable(caller, id);
 }
@@ -193,10 +201,8 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
 }
 
 Result<v1::Session> SessionManager::Open(const Caller& caller, const v1::OpenSessionRequest& request) {
-  TDKT_RETURN_IF_ERROR(RequireStaff(caller, "open a council session"));
-  auto session = LoadReadable(caller, request.session_id());
+  auto session = LoadForStaff(caller, request.session_id(), "open a council session");
   if (!session.ok()) return session.status();
-  TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
   if (session->state() != v1::SCHEDULED) return Status::FailedPrecondition("the session was already opened");
   if (session->agenda().empty()) return Status::FailedPrecondition("the agenda is empty; add nominees first");
   std::set<std::string> members;
@@ -416,10 +422,8 @@ Result<v1::SessionResults> SessionManager::ResultsOf(const v1::Session& session)
 }
 
 Result<v1::Session> SessionManager::Close(const Caller& caller, const v1::CloseSessionRequest& request) {
-  TDKT_RETURN_IF_ERROR(RequireStaff(caller, "close a council session"));
-  auto session = LoadReadable(caller, request.session_id());
+  auto session = LoadForStaff(caller, request.session_id(), "close a council session");
   if (!session.ok()) return session.status();
-  TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
   if (session->state() == v1::SCHEDULED) return Status::FailedPrecondition("the session has not opened yet");
   if (session->state() == v1::CLOSED) return Status::FailedPrecondition("the session is already closed");
   // The ballot box closes first, atomically: no ballot or score gets in after.

@@ -40,6 +40,9 @@ class SessionManager {
   // Loads a session the caller may see: staff and readers inside the
   // council's agency subtree, or one of its members.
   Result<v1::Session> LoadReadable(const Caller& caller, const std::string& id);
+  // Loads a session for staff work (`action`, in words): the caller's role is
+  // staff and the council's agency lies in the caller's subtree.
+  Result<v1::Session> LoadForStaff(const Caller& caller, const std::string& id, const char* action);
   // The calling member, or PERMISSION_DENIED.
   Result<v1::CouncilMember> RequireMember(const Caller& caller, const v1::Session& session);
   // Re-reads and re-applies `change` when another writer got there first.
