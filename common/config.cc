@@ -98,6 +98,10 @@ void DeclareServiceOptions(Config& config, int service_index) {
   config.Declare("redis-port", "6380", "Redis port of this node");
   config.Declare("redis-pool-size", "8", "Redis connections per process");
   config.Declare("redis-timeout-ms", "2000", "timeout of one Redis command");
+  config.Declare("redis-db", "0", "logical Redis database of this node");
+  config.Declare("federation-file", "",
+                 "JSON file placing this node in the federation (agency, key, parent, children); "
+                 "empty: a standalone node that forwards nothing");
   config.Declare("node-agency", "TW", "agency this node serves (root of its subtree)");
   config.Declare("jwt-secret-file", "var/jwt-secret",
                  "file holding the HS256 key that signs and checks access tokens");

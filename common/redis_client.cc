@@ -151,6 +151,17 @@ Status RedisClient::EnsureConnected(Connection& c) {
   }
   redisSetTimeout(ctx, tv);
   redisEnableKeepAlive(ctx);
+  if (options_.db != 0) {
+    // A node in tests or demos may share one redis-server with others: each
+    // takes its own logical database.
+    auto* reply = static_cast<redisReply*>(redisCommand(ctx, "SELECT %d", options_.db));
+    bool selected = reply && reply->type == REDIS_REPLY_STATUS;
+    if (reply) freeReplyObject(reply);
+    if (!selected) {
+      redisFree(ctx);
+      return Status::Unavailable("cannot select Redis database " + std::to_string(options_.db));
+    }
+  }
   c.context = ctx;
   c.backoff_ms = 0;
   return Status::Ok();

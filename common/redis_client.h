@@ -30,6 +30,7 @@ struct RedisOptions {
   int pool_size = 8;
   int timeout_ms = 2000;     // Per command, and for connecting.
   int max_backoff_ms = 2000; // Longest wait between reconnect attempts.
+  int db = 0;                // Logical database (SELECT) of this node.
 };
 
 // An owned copy of a hiredis reply.

@@ -12,6 +12,7 @@ RedisOptions RedisOptionsFrom(const Config& config) {
   redis.port = config.GetInt("redis-port");
   redis.pool_size = config.GetInt("redis-pool-size");
   redis.timeout_ms = config.GetInt("redis-timeout-ms");
+  redis.db = config.GetInt("redis-db");
   return redis;
 }
 
