@@ -9,6 +9,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libhiredis-dev prometheus-cpp-dev libjwt-dev nlohmann-json3-dev
   libicu-dev libssl-dev libgtest-dev libgmock-dev
+  libxlsxwriter-dev  # yearly reports as .xlsx
   redis-server  # also pulls in redis-tools (redis-cli)
   jq curl       # scripted tests and README examples read JSON and /metrics
 )

@@ -1,0 +1,1 @@
+#include "common/federation/federation_config.h"

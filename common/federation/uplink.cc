@@ -1,0 +1,1 @@
+#include "common/federation/uplink.h"

@@ -1,0 +1,1 @@
+#include "services/reporting/export/table.h"
