@@ -7,13 +7,16 @@ JOBS       ?= 2
 export BUILD_DIR
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run test bench clean
+.PHONY: help deps build run demo test bench clean
 
 help:
 	@echo "make deps   install missing Debian packages (deploy/install-deps.sh)"
 	@echo "make build  deps + CMake $(BUILD_TYPE) build into $(BUILD_DIR)/ (JOBS=$(JOBS))"
 	@echo "make run    build, then run a node: Redis :6380 + 4 services + demo data"
 	@echo "            (NODE_AGENCY=TW; data kept in var/; Ctrl-C stops)"
+	@echo "make demo   build, then a three-level federation on loopback (TW, Khánh Hòa, two wards)"
+	@echo "            plays a year, stops the centre and brings it back, prints the roll-up"
+	@echo "            (data in var/demo/, wiped each run; DEMO_KEEP=1 keeps the nodes up)"
 	@echo "make test   build, then ctest against a throwaway Redis (CTEST_ARGS=...)"
 	@echo "make bench  build, then build/bench/tdkt-bench (BENCH_ARGS=...)"
 	@echo "make clean  remove $(BUILD_DIR)/ (var/ with the node data is kept)"
@@ -27,6 +30,9 @@ build: deps
 
 run: build
 	deploy/run-node.sh
+
+demo: build
+	deploy/run-demo.sh
 
 test: build
 	deploy/run-tests.sh $(CTEST_ARGS)

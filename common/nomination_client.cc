@@ -19,6 +19,7 @@ NominationClient::NominationClient(NominationClientOptions options)
   channel_ = grpc::CreateCustomChannel(options_.address, grpc::InsecureChannelCredentials(), args);
   nominations_ = nv1::NominationService::NewStub(channel_);
   agencies_ = nv1::AgencyService::NewStub(channel_);
+  movements_ = nv1::MovementService::NewStub(channel_);
 }
 
 std::string NominationClient::Token() {
@@ -96,6 +97,22 @@ Result<nv1::Nomination> NominationClient::AddAttachment(const nv1::AddAttachment
   nv1::Nomination out;
   TDKT_RETURN_IF_ERROR(Invoke("AddAttachment", [&](grpc::ClientContext* c) {
     return nominations_->AddAttachment(c, request, &out);
+  }));
+  return out;
+}
+
+Result<nv1::ListNominationsResponse> NominationClient::List(const nv1::ListNominationsRequest& request) {
+  nv1::ListNominationsResponse out;
+  TDKT_RETURN_IF_ERROR(Invoke("ListNominations", [&](grpc::ClientContext* c) {
+    return nominations_->ListNominations(c, request, &out);
+  }));
+  return out;
+}
+
+Result<nv1::ListMovementsResponse> NominationClient::ListMovements(const nv1::ListMovementsRequest& request) {
+  nv1::ListMovementsResponse out;
+  TDKT_RETURN_IF_ERROR(Invoke("ListMovements", [&](grpc::ClientContext* c) {
+    return movements_->ListMovements(c, request, &out);
   }));
   return out;
 }

@@ -18,6 +18,7 @@
 #include "common/auth.h"
 #include "common/status.h"
 #include "tdkt/nomination/v1/agency.grpc.pb.h"
+#include "tdkt/nomination/v1/movement.grpc.pb.h"
 #include "tdkt/nomination/v1/nomination.grpc.pb.h"
 
 namespace tdkt {
@@ -42,6 +43,10 @@ class NominationClient {
   Result<nomination::v1::Nomination> Transition(const nomination::v1::TransitionNominationRequest& request);
   Result<nomination::v1::Nomination> AddAttachment(const nomination::v1::AddAttachmentRequest& request);
   Result<nomination::v1::Nomination> AddHistoryNote(const nomination::v1::AddHistoryNoteRequest& request);
+  // One page of ListNominations (the caller pages with next_page_token).
+  Result<nomination::v1::ListNominationsResponse> List(const nomination::v1::ListNominationsRequest& request);
+  // One page of MovementService.ListMovements (the caller pages).
+  Result<nomination::v1::ListMovementsResponse> ListMovements(const nomination::v1::ListMovementsRequest& request);
 
   // Applies a change exactly once, however often it is retried: when the
   // record's history already holds `request.request_id()`, the change was
@@ -67,6 +72,7 @@ class NominationClient {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<nomination::v1::NominationService::Stub> nominations_;
   std::unique_ptr<nomination::v1::AgencyService::Stub> agencies_;
+  std::unique_ptr<nomination::v1::MovementService::Stub> movements_;
 
   std::mutex token_mutex_;
   std::string token_;

@@ -103,3 +103,28 @@ export_shared_data_dir() {
     export TDKT_SHARED_DATA_DIR
   fi
 }
+
+# wait_grpc_healthy PID HOST:PORT LOGFILE NAME: waits (up to 30 s) until the
+# gRPC server reports SERVING; dies with the log's tail if process PID exits
+# first or the time runs out.
+wait_grpc_healthy() {
+  local pid=$1 address=$2 log=$3 name=$4 try
+  local ctl=${TDKTCTL:-$BUILD_DIR/tools/tdktctl/tdktctl}
+  for try in $(seq 300); do
+    # timeout: a health call must never hang the caller.
+    timeout 5 "$ctl" health --addr="$address" >/dev/null 2>&1 && return 0
+    if ! alive "$pid" || ((try == 300)); then
+      tail -n 20 "$log" >&2
+      die "$name did not become healthy on $address (log: $log)"
+    fi
+    sleep 0.1
+  done
+}
+
+# metric_sum HOST:PORT NAME: sum of every series of metric NAME on that
+# /metrics endpoint (0 when it has none); fails when the endpoint does not answer.
+metric_sum() {
+  local text
+  text=$(curl -sf --max-time 2 "http://$1/metrics") || return 1
+  awk -v m="$2" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%d\n", s }' <<<"$text"
+}

@@ -20,6 +20,9 @@ namespace fv1 = ::tdkt::federation::v1;
 std::string CanonicalBytes(const fv1::Envelope& envelope);
 // Hex SHA-256 of the payload: what a receiver remembers per message id.
 std::string PayloadDigest(const std::string& payload);
+// The message id of a queued entry, stable across resends:
+// "<sender_agency>/<queue>/<stream entry id>" (see envelope.proto).
+std::string MessageId(const std::string& sender_agency, const std::string& queue, const std::string& entry_id);
 
 fv1::Envelope Seal(const SigningKey& key, const std::string& message_id, const std::string& sender_agency,
                    const std::string& recipient_agency, const std::string& kind, const std::string& payload,

@@ -14,6 +14,11 @@
 // `max_refusals` refusals in a row the entry moves to the dead-letter list
 // with the refusal's reason, and the queue goes on.
 //
+// The stream and the dead-letter list are changed in one Lua step: give
+// them one hash tag. Keep `consumer` stable across restarts (pending
+// entries are read back per consumer). Refusal counts live in memory, so a
+// restart gives the head entry max_refusals fresh tries.
+//
 // Metrics (label queue=<name>): tdkt_uplink_queue_depth,
 // tdkt_uplink_oldest_age_seconds, tdkt_uplink_deliveries_total,
 // tdkt_uplink_failures_total, tdkt_uplink_dead_letters_total.
@@ -83,6 +88,16 @@ class Uplink {
   // Delivers entries until the queue is empty or an entry fails; returns the
   // number delivered or dead-lettered, or the failure. No backoff sleeping
   // (tests and benchmarks drive it directly).
+  //   OK(n)        the queue is empty now; n entries went (delivered, or
+  //                dead-lettered by the refusal that reached max_refusals).
+  //   retryable    `send`'s status (or Redis's); the head entry stays pending
+  //                and is the first one sent by the next call. Entries
+  //                delivered before it in this call are not counted here
+  //                (they are in the metrics).
+  //   refusal      `send`'s status while the head entry has had fewer than
+  //                max_refusals refusals; the refusal that reaches the limit
+  //                dead-letters it and the call goes on (it is not returned).
+  // Also stops between two entries when Stop() is waiting for the thread.
   Result<int> DrainOnce();
 
   Result<UplinkStats> Stats();

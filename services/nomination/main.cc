@@ -1,5 +1,6 @@
 // The nomination service binary: candidates, movements and the agency
 // hierarchy of one node.
+#include <cstdlib>
 #include <memory>
 
 #include "common/log.h"
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
                  "JSON list of agency units seeding the hierarchy on first start");
   config.Declare("agency-root-id", "TW", "code of the root unit the file's top-level units hang under");
   config.Declare("agency-root-name", "Ban Thi đua - Khen thưởng Trung ương", "name of that root unit");
+  config.Declare("outcome-poll-ms", "2000",
+                 "how often a node with a parent fetches the outcomes of its proposals (ms)");
 
   std::unique_ptr<tdkt::nomination::NominationNode> node;
   return service.Run(argc, argv, [&](tdkt::ServerHost& host) -> tdkt::Status {
@@ -25,6 +28,18 @@ int main(int argc, char** argv) {
     options.root_name = config.Get("agency-root-name");
     options.jwt_secret = *secret;
     options.node_agency = config.Get("node-agency");
+    auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
+    if (!federation.ok()) return federation.status();
+    options.federation = *federation;
+    if (options.federation.enabled()) {
+      auto key = tdkt::federation::SigningKey::LoadOrCreate(options.federation.signing_key_file);
+      if (!key.ok()) return key.status();
+      options.signing_key = *key;
+    }
+    options.outcome_poll_interval_ms = config.GetInt("outcome-poll-ms");
+    if (options.outcome_poll_interval_ms < 50) {
+      return tdkt::Status::InvalidArgument("outcome-poll-ms", "must be at least 50");
+    }
     node = std::make_unique<tdkt::nomination::NominationNode>(options, &service.metrics().registry());
     TDKT_RETURN_IF_ERROR(node->Initialize());
     node->Register(host);

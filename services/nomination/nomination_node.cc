@@ -19,7 +19,30 @@ NominationNode::NominationNode(NominationNodeOptions options, prometheus::Regist
       agency_manager_(agencies_),
       nomination_service_(nomination_manager_, verifier_),
       movement_service_(movement_manager_, verifier_),
-      agency_service_(agency_manager_, verifier_) {}
+      agency_service_(agency_manager_, verifier_),
+      registry_(registry),
+      federation_store_(redis_),
+      parent_(options_.federation.parent
+                  ? std::make_unique<ParentClient>(options_.federation.parent->nomination_address,
+                                                   options_.federation.deadline_ms)
+                  : nullptr),
+      federation_manager_(nomination_manager_, nominations_, federation_store_, agencies_, options_.federation,
+                          options_.signing_key, parent_.get()),
+      federation_service_(federation_manager_) {}
+
+NominationNode::~NominationNode() { StopFederation(); }
+
+void NominationNode::StopFederation() {
+  if (uplink_) uplink_->Stop();
+  federation_manager_.StopPoller();
+}
+
+Result<int> NominationNode::DrainUplinkOnce() {
+  if (!uplink_) return 0;
+  return uplink_->DrainOnce();
+}
+
+Result<int> NominationNode::PollOutcomesOnce() { return federation_manager_.PollOnce(); }
 
 Status NominationNode::Initialize() {
   std::ifstream in(options_.agencies_file);
@@ -38,6 +61,39 @@ Status NominationNode::Initialize() {
   }
   log::Info("agency hierarchy ready", {{"units", std::to_string(tree->size())},
                                        {"node_agency", options_.node_agency}});
+  return InitializeFederation();
+}
+
+Status NominationNode::InitializeFederation() {
+  const auto& config = options_.federation;
+  if (!config.enabled()) return Status::Ok();
+  if (!options_.node_agency.empty() && config.agency != options_.node_agency) {
+    return Status::InvalidArgument("federation-file", "the node file is for agency '" + config.agency +
+                                   "' but this node serves '" + options_.node_agency + "'");
+  }
+  if (!agencies_.Tree()->Find(config.agency)) {
+    return Status::InvalidArgument("federation-file", "agency '" + config.agency + "' is not in the hierarchy");
+  }
+  TDKT_RETURN_IF_ERROR(federation_manager_.Initialize());
+  if (!config.parent) return Status::Ok();
+  nomination_manager_.SetHasParent(true);
+  federation::UplinkOptions uplink;
+  uplink.name = "proposals";
+  uplink.stream_key = FederationStore::UplinkKey();
+  uplink.dead_letter_key = FederationStore::UplinkDeadKey();
+  uplink.initial_backoff_ms = config.initial_backoff_ms;
+  uplink.max_backoff_ms = config.max_backoff_ms;
+  uplink.max_refusals = config.max_refusals;
+  uplink_ = std::make_unique<federation::Uplink>(
+      redis_, uplink, [this](const federation::QueuedItem& item) { return federation_manager_.SendProposal(item); },
+      registry_);
+  TDKT_RETURN_IF_ERROR(uplink_->Initialize());
+  if (options_.federation_threads) {
+    uplink_->Start();
+    federation_manager_.StartPoller(options_.outcome_poll_interval_ms);
+  }
+  log::Info("upward forwarding on", {{"agency", config.agency}, {"parent", config.parent->agency},
+                                      {"parent_address", config.parent->nomination_address}});
   return Status::Ok();
 }
 
@@ -45,6 +101,7 @@ void NominationNode::Register(ServerHost& host) {
   host.AddService(&nomination_service_);
   host.AddService(&movement_service_);
   host.AddService(&agency_service_);
+  host.AddService(&federation_service_);
 }
 
 }  // namespace tdkt::nomination

@@ -1,8 +1,35 @@
-// The reporting service binary. Its domain arrives in a later issue; until then
-// it starts, serves the gRPC health service and /metrics, and exposes no RPCs.
+// The reporting service binary: yearly reports, quotas, activity records,
+// submission upward to the parent node and roll-ups of the children's reports.
+#include <memory>
+
 #include "common/service_main.h"
+#include "services/reporting/reporting_node.h"
 
 int main(int argc, char** argv) {
   tdkt::ServiceMain service("reporting", 4);
-  return service.Run(argc, argv, [](tdkt::ServerHost&) { return tdkt::Status::Ok(); });
+  auto& config = service.config();
+  config.Declare("nomination-address", "127.0.0.1:50051", "gRPC address of this node's nomination service");
+  config.Declare("nomination-deadline-ms", "10000", "deadline of one call to the nomination service");
+
+  std::unique_ptr<tdkt::reporting::ReportingNode> node;
+  int rc = service.Run(argc, argv, [&](tdkt::ServerHost& host) -> tdkt::Status {
+    auto secret = tdkt::LoadOrCreateSecret(config.Get("jwt-secret-file"));
+    if (!secret.ok()) return secret.status();
+    tdkt::reporting::ReportingNodeOptions options;
+    options.redis = tdkt::RedisOptionsFrom(config);
+    options.jwt_secret = *secret;
+    options.node_agency = config.Get("node-agency");
+    options.nomination_address = config.Get("nomination-address");
+    options.nomination_deadline_ms = config.GetInt("nomination-deadline-ms");
+    auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
+    if (!federation.ok()) return federation.status();
+    options.federation = std::move(*federation);
+    node = std::make_unique<tdkt::reporting::ReportingNode>(options, &service.metrics().registry());
+    TDKT_RETURN_IF_ERROR(node->Initialize());
+    node->Register(host);
+    node->StartUplink();
+    return tdkt::Status::Ok();
+  });
+  if (node) node->StopUplink();
+  return rc;
 }

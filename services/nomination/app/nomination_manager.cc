@@ -11,6 +11,7 @@
 #include "services/nomination/domain/dossier_rules.h"
 #include "services/nomination/domain/lifecycle.h"
 #include "services/nomination/domain/record_id.h"
+#include "services/nomination/storage/federation_store.h"
 
 namespace tdkt::nomination {
 namespace {
@@ -115,13 +116,41 @@ Result<v1::Nomination> NominationManager::Replayed(const Replay& replay, const s
   return std::move(**found);
 }
 
-Result<v1::Nomination> NominationManager::Store(const v1::Nomination* previous, const v1::Nomination& next,
+SaveExtras NominationManager::ForwardingOf(const v1::Nomination* previous, v1::Nomination& next) {
+  SaveExtras extras;
+  const bool state_changed = previous && previous->state() != next.state();
+  if (!state_changed) return extras;
+  if (has_parent_ && next.state() == v1::PROPOSED) {
+    // A new proposal: whatever an earlier one came to is replaced.
+    next.clear_upward();
+    next.mutable_upward()->set_state(v1::UpwardStatus::QUEUED);
+    *next.mutable_upward()->mutable_updated_at() = next.updated_at();
+    extras.events.push_back({FederationStore::UplinkKey(),
+                             {{"id", next.id()}, {"version", std::to_string(next.version())}}});
+  }
+  const auto s = next.state();
+  if (next.has_origin() &&
+      (s == v1::RECOGNISED || s == v1::RETURNED || s == v1::REJECTED || s == v1::PROPOSED)) {
+    extras.events.push_back({FederationStore::DownKey(next.origin().child_agency()),
+                             {{"parent_record_id", next.id()},
+                              {"child_record_id", next.origin().child_record_id()},
+                              {"state", std::to_string(s)},
+                              {"reason", next.state_reason()},
+                              {"recognition", next.recognition().SerializeAsString()}}});
+  }
+  return extras;
+}
+
+Result<v1::Nomination> NominationManager::Store(const v1::Nomination* previous, const v1::Nomination& next_in,
                                                 const v1::AuditEntry& audit, const std::string& request_id,
                                                 const std::string& fingerprint) {
-  auto outcome = repository_.Save(previous, next, audit, request_id, fingerprint, audit.action());
+  v1::Nomination next = next_in;
+  SaveExtras extras = ForwardingOf(previous, next);
+  auto outcome = repository_.Save(previous, next, audit, request_id, fingerprint, audit.action(), extras);
   if (!outcome.ok()) return outcome.status();
   switch (outcome->kind) {
     case SaveOutcome::Kind::kSaved: return next;
+    case SaveOutcome::Kind::kClaimed: return Status::Internal("unexpected claim in a save of " + next.id());
     case SaveOutcome::Kind::kReplay: return Replayed(outcome->replay, fingerprint);
     case SaveOutcome::Kind::kConflict:
       return Status::Aborted("someone else changed nomination " + next.id() + " (now version " +
@@ -433,6 +462,41 @@ Result<v1::GetHistoryResponse> NominationManager::History(const Caller& caller, 
   }
   for (auto& e : *entries) *response.add_entries() = std::move(e);
   return response;
+}
+
+Result<v1::Nomination> NominationManager::NoteUpward(const Caller& node, const std::string& id,
+                                                    const v1::UpwardStatus& status, const std::string& note,
+                                                    const std::string& request_id) {
+  v1::UpwardStatus fingerprinted = status;
+  fingerprinted.clear_updated_at();
+  const std::string fingerprint = Fingerprint("upward", fingerprinted);
+  for (int attempt = 0;; ++attempt) {
+    auto agency = AgencyOfId(node, id);
+    if (!agency.ok()) return agency.status();
+    auto found = repository_.Get(*agency, id);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return Status::NotFound("no nomination has the id '" + id + "'");
+    auto result = Mutate(node, request_id, id, (*found)->version(), fingerprint, "upward",
+                         [&](v1::Nomination& next, v1::AuditEntry& audit) {
+                           const auto before = next.upward().state();
+                           const bool outcome_known = before != v1::UpwardStatus::UPWARD_UNSPECIFIED &&
+                                                      before != v1::UpwardStatus::QUEUED &&
+                                                      before != v1::UpwardStatus::DEAD_LETTER;
+                           if (status.state() == v1::UpwardStatus::RECEIVED && outcome_known) {
+                             next.mutable_upward()->set_parent_record_id(status.parent_record_id());
+                           } else {
+                             *next.mutable_upward() = status;
+                             if (status.parent_record_id().empty()) {
+                               next.mutable_upward()->set_parent_record_id(
+                                   found->value().upward().parent_record_id());
+                             }
+                           }
+                           *next.mutable_upward()->mutable_updated_at() = audit.at();
+                           audit.set_reason(note);
+                           return Status::Ok();
+                         });
+    if (result.ok() || result.status().code() != Code::kAborted || attempt >= 5) return Present(std::move(result));
+  }
 }
 
 }  // namespace tdkt::nomination

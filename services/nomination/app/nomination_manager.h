@@ -36,6 +36,19 @@ class NominationManager {
                                            std::chrono::system_clock::time_point deadline);
   Result<v1::GetHistoryResponse> History(const Caller& caller, const v1::GetHistoryRequest& request);
 
+  // Upward forwarding (federation_manager.h). With a parent, a move to
+  // PROPOSED also queues the record on the uplink stream and marks it
+  // upward QUEUED, in the same save; a record received from a child
+  // (has origin) that moves to RECOGNISED, RETURNED, REJECTED or PROPOSED
+  // queues that outcome for the child, in the same save.
+  void SetHasParent(bool has_parent) { has_parent_ = has_parent; }
+  // Records on `id` a new upward status and an audit entry (action
+  // "upward", reason `note`) as this node (`node`, role node). Idempotent
+  // by `request_id`; retries version conflicts. A RECEIVED status does not
+  // overwrite an outcome that arrived first.
+  Result<v1::Nomination> NoteUpward(const Caller& node, const std::string& id, const v1::UpwardStatus& status,
+                                    const std::string& note, const std::string& request_id);
+
  private:
   using Change = std::function<Status(v1::Nomination& next, v1::AuditEntry& audit)>;
   // The write path shared by every change of an existing record: access,
@@ -56,9 +69,13 @@ class NominationManager {
                                const v1::AuditEntry& audit, const std::string& request_id,
                                const std::string& fingerprint);
 
+  // The stream events a save of `next` adds; may mark `next` upward QUEUED.
+  SaveExtras ForwardingOf(const v1::Nomination* previous, v1::Nomination& next);
+
   NominationRepository& repository_;
   MovementRepository& movements_;
   AgencyDirectory& agencies_;
+  bool has_parent_ = false;  // Set once at start-up, before any request.
 };
 
 }  // namespace tdkt::nomination

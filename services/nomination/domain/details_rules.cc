@@ -1,5 +1,8 @@
 #include "services/nomination/domain/details_rules.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "common/text.h"
 #include "common/vn_time.h"
 
@@ -154,6 +157,14 @@ Status NormalizeMovement(v1::Movement& m, const AgencyLookup& agency_exists) {
   }
   if (m.period_end() < m.period_start()) {
     return Status::InvalidArgument("movement.period_end", "must not be before the start of the period");
+  }
+  // Scope codes of statutory form 0601.N (see movement.proto).
+  static const char* const kScopes[] = {"toan-quoc", "nganh", "dia-phuong", "co-quan"};
+  if (!m.scope().empty() &&
+      std::find(std::begin(kScopes), std::end(kScopes), m.scope()) == std::end(kScopes)) {
+    return Status::InvalidArgument("movement.scope",
+                                   "must be toan-quoc (toàn quốc), nganh (ngành, lĩnh vực), dia-phuong (địa phương) "
+                                   "or co-quan (cơ quan, đơn vị)");
   }
   return NormalizeList("movement.goals", *m.mutable_goals(), kMaxLongTextChars);
 }

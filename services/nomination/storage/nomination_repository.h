@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -27,10 +28,29 @@ struct Replay {
 };
 
 struct SaveOutcome {
-  enum class Kind { kSaved, kReplay, kConflict };
+  enum class Kind { kSaved, kReplay, kConflict, kClaimed };
   Kind kind = Kind::kSaved;
   Replay replay;                // kReplay.
   int64_t current_version = 0;  // kConflict: the version now stored.
+  std::string claimed;          // kClaimed: the value already under the claim key.
+};
+
+// One more stream entry a save adds in its atomic step (upward forwarding:
+// the uplink queue, outcomes for a child node).
+struct StreamEvent {
+  std::string stream_key;
+  std::vector<std::pair<std::string, std::string>> fields;  // In order.
+};
+
+// What a save writes besides the record (all in the same atomic step).
+struct SaveExtras {
+  std::vector<StreamEvent> events;
+  // When set, the save happens only if `claim_key` does not exist yet, and
+  // then sets it, without expiry, to `claim_value` (a permanent receipt:
+  // one message id records once, forever). If it exists nothing changes and
+  // the outcome is kClaimed with the stored value.
+  std::string claim_key;
+  std::string claim_value;
 };
 
 // One index to walk: everything, one state or one field. Kind and year are
@@ -61,9 +81,17 @@ class NominationRepository {
   // `previous` is null), then stores `next`, moves it between indexes,
   // appends `audit`, remembers the request id and adds an outbox event.
   // Nothing changes on kReplay or kConflict.
+  // `extras` adds stream events and an optional claim to the same step; the
+  // request memo is checked before the claim, the claim before the version.
   virtual Result<SaveOutcome> Save(const v1::Nomination* previous, const v1::Nomination& next,
                                    const v1::AuditEntry& audit, const std::string& request_id,
-                                   const std::string& fingerprint, const std::string& event_type) = 0;
+                                   const std::string& fingerprint, const std::string& event_type,
+                                   const SaveExtras& extras) = 0;
+  Result<SaveOutcome> Save(const v1::Nomination* previous, const v1::Nomination& next,
+                           const v1::AuditEntry& audit, const std::string& request_id,
+                           const std::string& fingerprint, const std::string& event_type) {
+    return Save(previous, next, audit, request_id, fingerprint, event_type, SaveExtras{});
+  }
 
   // Up to `limit` ids with score < `before`, newest first, over all `agencies`.
   virtual Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies,

@@ -12,22 +12,42 @@ constexpr int64_t kSequenceBlock = 64;
 constexpr int kRequestTtlSeconds = 7 * 24 * 3600;
 
 // Checks the version, then writes record, indexes, audit entry, request
-// memo and outbox event in one atomic step.
-// KEYS: rec, audit, req, outbox, <n_remove index keys>, <index keys to add>
+// memo and outbox event in one atomic step; optionally claims a permanent
+// key first and adds more stream entries (SaveExtras).
+// KEYS: rec, audit, req, outbox, [claim], <n_extra stream keys>,
+//       <n_remove index keys>, <index keys to add>
 // ARGV: expected_version, new_version, record, audit, memo, ttl,
-//       n_remove, score, id, event_type, state
+//       n_remove, score, id, event_type, state,
+//       has_claim, claim_value, n_extra, then per extra stream:
+//       n_fields, name1, value1, ...
 const LuaScript kSaveScript(R"lua(
 local memo = redis.call('GET', KEYS[3])
 if memo then return {'REPLAY', memo} end
+local k = 5
+if ARGV[12] == '1' then
+  local claimed = redis.call('GET', KEYS[5])
+  if claimed then return {'CLAIMED', claimed} end
+  k = 6
+end
 local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if current ~= tonumber(ARGV[1]) then return {'CONFLICT', tostring(current)} end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
 redis.call('RPUSH', KEYS[2], ARGV[4])
-local n_remove = tonumber(ARGV[7])
-for i = 5, 4 + n_remove do redis.call('ZREM', KEYS[i], ARGV[9]) end
-for i = 5 + n_remove, #KEYS do redis.call('ZADD', KEYS[i], ARGV[8], ARGV[9]) end
 redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[6])
 redis.call('XADD', KEYS[4], '*', 'type', ARGV[10], 'id', ARGV[9], 'version', ARGV[2], 'state', ARGV[11])
+if ARGV[12] == '1' then redis.call('SET', KEYS[5], ARGV[13]) end
+local a = 15
+for s = 1, tonumber(ARGV[14]) do
+  local n = tonumber(ARGV[a])
+  local fields = {}
+  for j = 1, 2 * n do fields[j] = ARGV[a + j] end
+  a = a + 2 * n + 1
+  redis.call('XADD', KEYS[k], '*', unpack(fields))
+  k = k + 1
+end
+local n_remove = tonumber(ARGV[7])
+for i = k, k + n_remove - 1 do redis.call('ZREM', KEYS[i], ARGV[9]) end
+for i = k + n_remove, #KEYS do redis.call('ZADD', KEYS[i], ARGV[8], ARGV[9]) end
 return {'OK'}
 )lua");
 
@@ -118,8 +138,8 @@ Result<std::optional<Replay>> RedisNominationRepository::FindReplay(const std::s
 
 Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previous, const v1::Nomination& next,
                                                     const v1::AuditEntry& audit, const std::string& request_id,
-                                                    const std::string& fingerprint,
-                                                    const std::string& event_type) {
+                                                    const std::string& fingerprint, const std::string& event_type,
+                                                    const SaveExtras& extras) {
   std::string agency;
   int64_t seq = 0;
   if (!ParseRecordId("nom", next.id(), &agency, &seq)) return Status::Internal("malformed id " + next.id());
@@ -127,6 +147,9 @@ Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previo
   std::set<std::string> before = previous ? IndexesOf(*previous) : std::set<std::string>{};
   RedisArgs keys{RecordKey(agency, next.id()), Tag(agency) + "audit:" + next.id(),
                  Tag(agency) + "req:" + request_id, OutboxKey(agency)};
+  const bool has_claim = !extras.claim_key.empty();
+  if (has_claim) keys.push_back(extras.claim_key);
+  for (const auto& event : extras.events) keys.push_back(event.stream_key);
   size_t n_remove = 0;
   for (const auto& ix : before) {
     if (!after.count(ix)) {
@@ -148,7 +171,17 @@ Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previo
                  std::to_string(seq),
                  next.id(),
                  event_type,
-                 std::to_string(next.state())};
+                 std::to_string(next.state()),
+                 has_claim ? "1" : "0",
+                 extras.claim_value,
+                 std::to_string(extras.events.size())};
+  for (const auto& event : extras.events) {
+    args.push_back(std::to_string(event.fields.size()));
+    for (const auto& [name, value] : event.fields) {
+      args.push_back(name);
+      args.push_back(value);
+    }
+  }
   auto reply = redis_.Eval(kSaveScript, keys, args);
   if (!reply.ok()) return reply.status();
   return ParseSaveReply(*reply);

@@ -7,6 +7,8 @@
 //                              field:<code>)
 //   nom:{A}:req:<rid>    string "<fingerprint> <id> <version>" (7 days)
 //   nom:{A}:outbox       stream of change events for forwarding/consumers
+//   plus, per save, the streams and claim key of SaveExtras (federation
+//   keys nom:{fwd}:*, see storage/federation_store.h)
 //   nom:seq              counter for sequence numbers (node-wide)
 #pragma once
 
@@ -25,9 +27,11 @@ class RedisNominationRepository : public NominationRepository {
   Result<std::optional<v1::Nomination>> Get(const std::string& agency, const std::string& id) override;
   Result<std::vector<v1::Nomination>> GetMany(const std::vector<IndexedId>& ids) override;
   Result<std::optional<Replay>> FindReplay(const std::string& agency, const std::string& request_id) override;
+  using NominationRepository::Save;
   Result<SaveOutcome> Save(const v1::Nomination* previous, const v1::Nomination& next,
                            const v1::AuditEntry& audit, const std::string& request_id,
-                           const std::string& fingerprint, const std::string& event_type) override;
+                           const std::string& fingerprint, const std::string& event_type,
+                           const SaveExtras& extras) override;
   Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies, const IndexFilter& filter,
                                       int64_t before, size_t limit) override;
   Result<std::vector<v1::AuditEntry>> History(const std::string& agency, const std::string& id,

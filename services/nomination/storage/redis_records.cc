@@ -47,6 +47,9 @@ Result<SaveOutcome> ParseSaveReply(const RedisReply& reply) {
   } else if (e[0].str == "CONFLICT" && e.size() == 2) {
     outcome.kind = SaveOutcome::Kind::kConflict;
     outcome.current_version = std::stoll(e[1].str);
+  } else if (e[0].str == "CLAIMED" && e.size() == 2) {
+    outcome.kind = SaveOutcome::Kind::kClaimed;
+    outcome.claimed = e[1].str;
   }
   return outcome;
 }

@@ -1,0 +1,136 @@
+#include "services/reporting/reporting_node.h"
+
+#include <chrono>
+
+#include "common/federation/envelope.h"
+#include "common/grpc_status.h"
+
+namespace tdkt::reporting {
+
+namespace {
+NominationClientOptions ClientOptions(const ReportingNodeOptions& o) {
+  NominationClientOptions c;
+  c.address = o.nomination_address;
+  c.jwt_secret = o.jwt_secret;
+  c.subject = "reporting@" + o.node_agency;
+  c.agency = o.node_agency;
+  c.deadline_ms = o.nomination_deadline_ms;
+  return c;
+}
+}  // namespace
+
+ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry* registry)
+    : options_(std::move(options)),
+      registry_(registry),
+      redis_(options_.redis, registry),
+      verifier_(options_.jwt_secret),
+      nominations_(ClientOptions(options_)),
+      report_store_(redis_),
+      activity_store_(redis_),
+      quota_store_(redis_),
+      context_{nominations_,
+               report_store_,
+               activity_store_,
+               quota_store_,
+               options_.clock ? *options_.clock : static_cast<const Clock&>(system_clock_),
+               options_.node_agency,
+               options_.federation,
+               {}},
+      quota_manager_(context_),
+      activity_manager_(context_),
+      report_manager_(context_, quota_manager_, activity_manager_),
+      report_service_(report_manager_, verifier_),
+      activity_service_(activity_manager_, verifier_),
+      quota_service_(quota_manager_, verifier_),
+      federation_service_(report_manager_),
+      statutory_(redis_, verifier_, nominations_, options_.node_agency) {}
+
+ReportingNode::~ReportingNode() { StopUplink(); }
+
+Status ReportingNode::Initialize() {
+  auto ping = redis_.Command({"PING"});
+  if (!ping.ok()) return ping.status();
+  const auto& fed = options_.federation;
+  if (fed.enabled() && fed.agency != options_.node_agency) {
+    return Status::InvalidArgument("federation-file",
+                                   "the node file is for agency " + fed.agency + ", this node serves " +
+                                       options_.node_agency);
+  }
+  auto children = fed.ChildKeys();
+  if (!children.ok()) return children.status();
+  context_.child_keys = std::move(*children);
+  if (!fed.parent) return Status::Ok();
+  if (fed.parent->reporting_address.empty()) {
+    return Status::InvalidArgument("federation-file", "parent.reporting_address is needed to submit reports upward");
+  }
+  if (!options_.signing_key) {
+    auto key = federation::SigningKey::LoadOrCreate(fed.signing_key_file);
+    if (!key.ok()) return key.status();
+    options_.signing_key = std::move(*key);
+  }
+  parent_ = rv1::ReportFederationService::NewStub(
+      grpc::CreateChannel(fed.parent->reporting_address, grpc::InsecureChannelCredentials()));
+  federation::UplinkOptions uo;
+  uo.name = "reports";
+  uo.stream_key = kUplinkStream;
+  uo.dead_letter_key = kUplinkDeadLetters;
+  uo.initial_backoff_ms = fed.initial_backoff_ms;
+  uo.max_backoff_ms = fed.max_backoff_ms;
+  uo.max_refusals = fed.max_refusals;
+  uplink_ = std::make_unique<federation::Uplink>(
+      redis_, uo, [this](const federation::QueuedItem& item) { return Send(item); }, registry_);
+  return uplink_->Initialize();
+}
+
+Status ReportingNode::Send(const federation::QueuedItem& item) {
+  auto field = [&](const char* name) {
+    auto it = item.fields.find(name);
+    return it == item.fields.end() ? std::string() : it->second;
+  };
+  const std::string agency = field("agency");
+  int year = 0, version = 0;
+  try {
+    year = std::stoi(field("year"));
+    version = std::stoi(field("version"));
+  } catch (...) {
+    return Status::InvalidArgument("uplink", "queued entry " + item.entry_id + " is malformed");
+  }
+  auto stored = report_store_.Get(agency, year, version);
+  if (!stored.ok()) return stored.status();
+  if (!*stored) return Status::NotFound("queued report " + agency + "/" + std::to_string(year) + " v" +
+                                        std::to_string(version) + " is not stored");
+  rv1::ReportSubmission submission;
+  *submission.mutable_version() = std::move(**stored);
+  const auto& fed = options_.federation;
+  fv1::Envelope envelope =
+      federation::Seal(*options_.signing_key, options_.node_agency + "/reports/" + item.entry_id,
+                       options_.node_agency, fed.parent->agency, "report", submission.SerializeAsString(),
+                       context_.NowMs());
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(fed.deadline_ms));
+  fv1::Receipt receipt;
+  return FromGrpcStatus(parent_->ReceiveReport(&context, envelope, &receipt));
+}
+
+void ReportingNode::Register(ServerHost& host) {
+  host.AddService(&report_service_);
+  host.AddService(&activity_service_);
+  host.AddService(&quota_service_);
+  host.AddService(&federation_service_);
+  statutory_.Register(host);
+}
+
+void ReportingNode::StartUplink() {
+  if (uplink_) uplink_->Start();
+}
+
+void ReportingNode::StopUplink() {
+  if (uplink_) uplink_->Stop();
+}
+
+Result<int> ReportingNode::DrainUplink() {
+  if (!uplink_) return 0;
+  return uplink_->DrainOnce();
+}
+
+}  // namespace tdkt::reporting

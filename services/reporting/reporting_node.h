@@ -1,0 +1,83 @@
+// Wires the reporting service's parts together: Redis, stores, the
+// nomination service's client, use cases, the gRPC services (reports,
+// activities, quotas, the federation inbox and the statutory forms) and, when
+// the node has a parent, the uplink that delivers submitted reports to the
+// parent's ReportFederationService. Used by main() and by the tests.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <grpcpp/grpcpp.h>
+
+#include "common/auth.h"
+#include "common/clock.h"
+#include "common/federation/federation_config.h"
+#include "common/federation/signing.h"
+#include "common/federation/uplink.h"
+#include "common/nomination_client.h"
+#include "common/redis_client.h"
+#include "common/server_host.h"
+#include "services/reporting/api/services.h"
+#include "services/reporting/app/managers.h"
+#include "services/reporting/statutory/statutory_component.h"
+#include "services/reporting/storage/report_store.h"
+
+namespace tdkt::reporting {
+
+struct ReportingNodeOptions {
+  RedisOptions redis;
+  std::string jwt_secret;
+  std::string node_agency = "TW";
+  std::string nomination_address = "127.0.0.1:50051";
+  int nomination_deadline_ms = 3000;
+  const Clock* clock = nullptr;                 // Null: the system clock.
+  federation::FederationConfig federation;      // Disabled: standalone node.
+  // The node's signing key; when absent and a parent is configured, it is
+  // loaded (or created) from federation.signing_key_file.
+  std::optional<federation::SigningKey> signing_key;
+};
+
+class ReportingNode {
+ public:
+  ReportingNode(ReportingNodeOptions options, prometheus::Registry* registry);
+  ~ReportingNode();
+  // Connects, parses the children's keys, prepares the uplink.
+  Status Initialize();
+  void Register(ServerHost& host);
+  // Starts / stops the background uplink (no-op without a parent).
+  void StartUplink();
+  void StopUplink();
+  // Delivers queued reports now (tests); 0 without a parent.
+  Result<int> DrainUplink();
+  federation::Uplink* uplink() { return uplink_.get(); }
+  RedisClient& redis() { return redis_; }
+  ReportManager& reports() { return report_manager_; }
+
+ private:
+  Status Send(const federation::QueuedItem& item);
+
+  ReportingNodeOptions options_;
+  prometheus::Registry* registry_;
+  SystemClock system_clock_;
+  RedisClient redis_;
+  TokenVerifier verifier_;
+  NominationClient nominations_;
+  ReportStore report_store_;
+  ActivityStore activity_store_;
+  QuotaStore quota_store_;
+  ReportingContext context_;
+  QuotaManager quota_manager_;
+  ActivityManager activity_manager_;
+  ReportManager report_manager_;
+  ReportServiceImpl report_service_;
+  ActivityServiceImpl activity_service_;
+  QuotaServiceImpl quota_service_;
+  ReportFederationServiceImpl federation_service_;
+  StatutoryComponent statutory_;  // tdkt.reporting.v1.StatutoryService.
+  std::unique_ptr<federation::Uplink> uplink_;
+  std::unique_ptr<rv1::ReportFederationService::Stub> parent_;
+};
+
+}  // namespace tdkt::reporting
