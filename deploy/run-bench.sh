@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs build/bench/tdkt-bench against a throwaway Redis on a free port.
-# Env: BENCH_ARGS (passed to tdkt-bench, word-split), BUILD_DIR,
-#      BENCH_APPENDFSYNC (default everysec).
+# Then runs build/bench/tdkt-federation-bench (upward drain, yearly report,
+# central roll-up) on the same Redis.
+# Env: BENCH_ARGS (passed to tdkt-bench, word-split), FEDERATION_BENCH_ARGS
+#      (passed to tdkt-federation-bench), BUILD_DIR, BENCH_APPENDFSYNC
+#      (default everysec).
 set -euo pipefail
 # shellcheck source=deploy/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 BENCH=$BUILD_DIR/bench/tdkt-bench
-[[ -x $BENCH ]] || die "$BENCH not found; run 'make build' first"
+FEDERATION_BENCH=$BUILD_DIR/bench/tdkt-federation-bench
+for b in "$BENCH" "$FEDERATION_BENCH"; do [[ -x $b ]] || die "$b not found; run 'make build' first"; done
 read -ra bench_args <<<"${BENCH_ARGS:-}"
+read -ra federation_args <<<"${FEDERATION_BENCH_ARGS:-}"
 
 SCRATCH=$(mktemp -d -t tdkt-bench.XXXXXX)
 # shellcheck disable=SC2317  # called from the trap
@@ -28,4 +33,6 @@ echo "run-bench: redis on 127.0.0.1:$REDIS_PORT, appendonly yes, appendfsync $FS
 
 rc=0
 "$BENCH" "${bench_args[@]}" "$@" || rc=$?
+echo "run-bench: federation phases (drain, report, rollup)"
+"$FEDERATION_BENCH" "${federation_args[@]}" || rc=$?
 exit "$rc"
