@@ -15,6 +15,9 @@ bool IsValidUtf8(const std::string& s);
 // `field` names the input in the error an officer sees.
 Result<std::string> NormalizeInput(const std::string& field, const std::string& s);
 
+// `s` with & < > " ' replaced by HTML entities (minutes, exported reports).
+std::string HtmlEscape(const std::string& s);
+
 // Lower-case, diacritics removed (đ -> d), NFC; for search keys only.
 std::string Fold(const std::string& s);
 

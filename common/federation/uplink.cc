@@ -16,6 +16,7 @@
 
 #include "common/federation/base64.h"
 #include "common/log.h"
+#include "common/text.h"
 
 namespace tdkt::federation {
 namespace {
@@ -48,15 +49,6 @@ std::string Describe(const Status& status) { return std::string(CodeName(status.
 
 // The ms part of a stream id "1733040000000-0".
 int64_t IdMillis(const std::string& id) { return std::strtoll(id.c_str(), nullptr, 10); }
-
-bool IsValidUtf8(const std::string& s) {
-  try {
-    (void)json(s).dump();
-    return true;
-  } catch (const json::exception&) {
-    return false;
-  }
-}
 
 // Both scripts touch the stream and (for the dead letter) the list: the
 // owner gives them one hash tag so they share a cluster slot.

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <set>
 
+#include "common/text.h"
 #include "common/vn_time.h"
 
 namespace tdkt::evaluation {
@@ -265,21 +266,7 @@ std::string RenderText(const Doc& d) {
 
 // ---- HTML ----
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return HtmlEscape(s); }
 
 std::string Td(const std::string& s) { return "<td>" + Esc(s) + "</td>"; }
 

@@ -3,24 +3,12 @@
 // page; headers repeat on every printed page of a long table.
 #include "services/reporting/export/table.h"
 
+#include "common/text.h"
+
 namespace tdkt::reporting {
 namespace {
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(const std::string& s) { return HtmlEscape(s); }
 
 constexpr const char* kStyle = R"(
 body { font-family: "Times New Roman", "Noto Serif", serif; font-size: 13pt; margin: 2em; color: #000; }
