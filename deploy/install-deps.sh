@@ -12,6 +12,7 @@ PACKAGES=(
   libxlsxwriter-dev  # yearly reports as .xlsx
   redis-server  # also pulls in redis-tools (redis-cli)
   jq curl       # scripted tests and README examples read JSON and /metrics
+  openssl       # make demo and tests create Ed25519 node keys
 )
 
 missing=()

@@ -166,7 +166,7 @@ struct Uplink::Impl {
     for (const auto& [k, v] : entry.fields) {
       // Payloads may be serialized protobuf: those values are kept in base64
       // so the letter is lossless and the JSON stays valid.
-      if (IsValidUtf8(v)) {
+      if (text::IsValidUtf8(v)) {
         fields[k] = v;
       } else {
         encoded[k] = EncodeBase64(v);

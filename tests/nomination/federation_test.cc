@@ -449,5 +449,90 @@ TEST(FederationSaveTest, ClaimAndStreamsAreAtomicWithTheRecord) {
   EXPECT_EQ(redis.Command({"XLEN", "nom:{fwd}:test-a"})->integer, 1);
 }
 
+
+// Three levels: a ward proposes to its province, which proposes the same
+// candidate on to the central board. The board's decision travels back down
+// both links, to the unit that first proposed it.
+class ThreeLevelTest : public ::testing::Test {
+ protected:
+  ThreeLevelTest() {
+    FlushTestRedis();
+    Link(top, province);
+    Link(province, ward);
+    top.Start();
+    province.Start();
+    ward.Start();
+  }
+
+  static nv1::Nomination Move(FederationNode& node, Role role, const nv1::Nomination& n, nv1::NominationState to,
+                              const std::string& decision_number = "") {
+    nv1::TransitionNominationRequest r;
+    r.set_request_id(NextId());
+    r.set_id(n.id());
+    r.set_expected_version(n.version());
+    r.set_to_state(to);
+    if (!decision_number.empty()) {
+      r.mutable_recognition()->set_decision_number(decision_number);
+      r.mutable_recognition()->set_decision_date("2026-10-20");
+    }
+    nv1::Nomination out;
+    grpc::Status st = node.stub().TransitionNomination(node.Context(role, node.agency()).get(), r, &out);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return out;
+  }
+
+  // The only record a node holds.
+  static nv1::Nomination OnlyRecord(FederationNode& node) {
+    nv1::ListNominationsRequest r;
+    r.set_agency_id(node.agency());
+    nv1::ListNominationsResponse out;
+    grpc::Status st = node.stub().ListNominations(node.Context(Role::kOfficer, node.agency()).get(), r, &out);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    EXPECT_EQ(out.nominations_size(), 1);
+    return out.nominations_size() > 0 ? out.nominations(0) : nv1::Nomination();
+  }
+
+  FederationNode top{"TW", 3};
+  FederationNode province{"56", 1};
+  FederationNode ward{"22333", 2};
+};
+
+TEST_F(ThreeLevelTest, DecisionAtTheTopReachesTheUnitThatFirstProposed) {
+  nv1::CreateNominationRequest create;
+  create.set_request_id(NextId());
+  create.mutable_details()->set_kind(nv1::INDIVIDUAL);
+  create.mutable_details()->set_name("Đoàn Minh Quân");
+  create.mutable_details()->set_agency_id("22333");
+  create.mutable_details()->add_fields("education");
+  create.mutable_details()->set_achievements("Mười năm dạy học vùng khó khăn");
+  nv1::Nomination at_ward;
+  ASSERT_TRUE(ward.stub().CreateNomination(ward.Context(Role::kOfficer, "22333").get(), create, &at_ward).ok());
+  at_ward = Move(ward, Role::kOfficer, at_ward, nv1::SUBMITTED);
+  at_ward = Move(ward, Role::kNode, at_ward, nv1::PROPOSED, "3/QĐ-UBND");
+  ASSERT_EQ(*ward.node().DrainUplinkOnce(), 1);
+
+  nv1::Nomination at_province = OnlyRecord(province);
+  ASSERT_EQ(at_province.state(), nv1::SUBMITTED);
+  Move(province, Role::kNode, at_province, nv1::PROPOSED, "88/QĐ-UBND");
+  ASSERT_EQ(*province.node().DrainUplinkOnce(), 1);
+  ASSERT_EQ(*ward.node().PollOutcomesOnce(), 1);  // "proposed further up"
+  nv1::GetNominationRequest get;
+  get.set_id(at_ward.id());
+  ASSERT_TRUE(ward.stub().GetNomination(ward.Context(Role::kOfficer, "22333").get(), get, &at_ward).ok());
+  EXPECT_EQ(at_ward.upward().state(), nv1::UpwardStatus::PROPOSED);
+
+  nv1::Nomination at_top = OnlyRecord(top);
+  EXPECT_EQ(at_top.origin().child_agency(), "56");
+  Move(top, Role::kNode, at_top, nv1::RECOGNISED, "1250/QĐ-TTg");
+
+  ASSERT_EQ(*province.node().PollOutcomesOnce(), 1);
+  ASSERT_EQ(*ward.node().PollOutcomesOnce(), 1);  // Relayed by the province.
+  ASSERT_TRUE(ward.stub().GetNomination(ward.Context(Role::kOfficer, "22333").get(), get, &at_ward).ok());
+  EXPECT_EQ(at_ward.upward().state(), nv1::UpwardStatus::RECOGNISED);
+  EXPECT_EQ(at_ward.upward().recognition().decision_number(), "1250/QĐ-TTg");
+  EXPECT_EQ(*ward.node().PollOutcomesOnce(), 0);
+  EXPECT_EQ(*province.node().PollOutcomesOnce(), 0);
+}
+
 }  // namespace
 }  // namespace tdkt::testing

@@ -266,7 +266,7 @@ std::string RenderText(const Doc& d) {
 
 // ---- HTML ----
 
-std::string Esc(const std::string& s) { return HtmlEscape(s); }
+std::string Esc(const std::string& s) { return text::HtmlEscape(s); }
 
 std::string Td(const std::string& s) { return "<td>" + Esc(s) + "</td>"; }
 

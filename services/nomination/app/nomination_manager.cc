@@ -118,9 +118,9 @@ Result<v1::Nomination> NominationManager::Replayed(const Replay& replay, const s
 
 SaveExtras NominationManager::ForwardingOf(const v1::Nomination* previous, v1::Nomination& next) {
   SaveExtras extras;
-  const bool state_changed = previous && previous->state() != next.state();
-  if (!state_changed) return extras;
-  if (has_parent_ && next.state() == v1::PROPOSED) {
+  if (!previous) return extras;
+  const bool state_changed = previous->state() != next.state();
+  if (has_parent_ && state_changed && next.state() == v1::PROPOSED) {
     // A new proposal: whatever an earlier one came to is replaced.
     next.clear_upward();
     next.mutable_upward()->set_state(v1::UpwardStatus::QUEUED);
@@ -128,15 +128,27 @@ SaveExtras NominationManager::ForwardingOf(const v1::Nomination* previous, v1::N
     extras.events.push_back({FederationStore::UplinkKey(),
                              {{"id", next.id()}, {"version", std::to_string(next.version())}}});
   }
-  const auto s = next.state();
-  if (next.has_origin() &&
-      (s == v1::RECOGNISED || s == v1::RETURNED || s == v1::REJECTED || s == v1::PROPOSED)) {
+  if (!next.has_origin()) return extras;
+  auto tell_child = [&](v1::NominationState state, const std::string& reason, const v1::Recognition& decision) {
     extras.events.push_back({FederationStore::DownKey(next.origin().child_agency()),
                              {{"parent_record_id", next.id()},
                               {"child_record_id", next.origin().child_record_id()},
-                              {"state", std::to_string(s)},
-                              {"reason", next.state_reason()},
-                              {"recognition", next.recognition().SerializeAsString()}}});
+                              {"state", std::to_string(state)},
+                              {"reason", reason},
+                              {"recognition", decision.SerializeAsString()}}});
+  };
+  const auto s = next.state();
+  if (state_changed && (s == v1::RECOGNISED || s == v1::RETURNED || s == v1::REJECTED || s == v1::PROPOSED)) {
+    tell_child(s, next.state_reason(), next.recognition());
+  }
+  // A record this node received and proposed further up: what the level
+  // above decided is relayed down to the child it came from, so the outcome
+  // reaches the unit that first proposed it, however many levels up.
+  const auto up = next.upward().state();
+  if (up != previous->upward().state()) {
+    if (up == v1::UpwardStatus::RECOGNISED) tell_child(v1::RECOGNISED, next.upward().reason(), next.upward().recognition());
+    if (up == v1::UpwardStatus::RETURNED) tell_child(v1::RETURNED, next.upward().reason(), next.upward().recognition());
+    if (up == v1::UpwardStatus::REJECTED) tell_child(v1::REJECTED, next.upward().reason(), next.upward().recognition());
   }
   return extras;
 }

@@ -8,7 +8,7 @@
 namespace tdkt::reporting {
 namespace {
 
-std::string Escape(const std::string& s) { return HtmlEscape(s); }
+std::string Escape(const std::string& s) { return text::HtmlEscape(s); }
 
 constexpr const char* kStyle = R"(
 body { font-family: "Times New Roman", "Noto Serif", serif; font-size: 13pt; margin: 2em; color: #000; }
