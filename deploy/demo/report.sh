@@ -69,7 +69,7 @@ print_rollup() {
     echo
     jq -r '"   Report of \(.report.agency_name) as the centre received it (version \(.version), message \(.message_id // "")):"' <<<"$v"
     quota_table "$v" .report
-    jq -r '.report.received | "   proposals received from its wards: \(.received // 0) (\([.by_child[]? | "\(.label // .key) \(.count)"] | join(", "))), recognised there \(.recognised // 0)"' <<<"$v"
+    jq -r '.report.received | "   proposals received from its wards: \(.received // 0)\([.by_child[]? | "\(.label // .key) \(.count)"] | if length > 0 then " (" + join(", ") + ")" else "" end), recognised there \(.recognised // 0)"' <<<"$v"
   done
   note "(whole answer: $DEMO_VAR/rollup-$node.json)"
 }

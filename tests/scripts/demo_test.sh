@@ -23,6 +23,10 @@ fail() {
 }
 ((rc == 0)) || fail "run-demo.sh exited $rc"
 
+# Every part ran: forwarding and reporting are in this build, nothing may be skipped.
+if grep -q "skipped:" "$WORK/out"; then fail "parts of the demo were skipped: $(grep "skipped:" "$WORK/out")"; fi
+grep -q "the centre's decision reached the province" "$WORK/out" ||
+  fail "the centre's decision did not come back down to the province"
 rollup=$(sed -n '/Central roll-up/,$p' "$WORK/out")
 for name in "Tỉnh Khánh Hòa" "Phường Bắc Nha Trang" "Phường Nha Trang"; do
   grep -qF "$name" <<<"$rollup" || fail "the roll-up does not name $name"
