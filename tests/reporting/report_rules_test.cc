@@ -145,13 +145,19 @@ TEST(ReportRulesTest, RollupDoesNotDoubleCountChildUnitsOrReceivedProposals) {
   EXPECT_EQ(total.by_agency["TW"], 1);
   EXPECT_EQ(total.by_agency["00004"], 1);
   EXPECT_EQ(total.by_agency["22333"], 3);  // From the report only, not tw2 again.
-  EXPECT_EQ(total.recognitions, 2);        // The province's two; tw2 and tw3 not added.
+  // The province's two, and tw3: the centre's own decision on a proposal it
+  // received (the province's report counts that one only as sent up). tw2
+  // lies in the province's subtree and is not added again.
+  EXPECT_EQ(total.recognitions, 3);
+  EXPECT_EQ(total.received, 2);  // tw3, and the one the province's report names.
+  EXPECT_EQ(total.received_by_child["56"], 1);
   EXPECT_EQ(total.recognised_by_agency.count("22400"), 0u);
   EXPECT_EQ(total.recognised_by_agency["22366"], 2);
+  EXPECT_EQ(total.recognised_by_agency["56"], 1);
   auto merged = ToReport(total, tree, "TW", 2026, rules, 0);
   ASSERT_GE(merged.quotas_size(), 3);
   EXPECT_EQ(merged.quotas(0).agency_id(), "TW");
-  EXPECT_EQ(merged.quotas(0).actual(), 2);
+  EXPECT_EQ(merged.quotas(0).actual(), 3);
 }
 
 TEST(ReportRulesTest, CompletenessReportedLateAndMissing) {
@@ -228,6 +234,8 @@ TEST(ReportRulesTest, FactsReadFromANominationRecord) {
   EXPECT_EQ(g.received, 1);
   EXPECT_EQ(g.received_recognised, 1);
   EXPECT_EQ(g.received_by_child["22333"], 1);
+  EXPECT_EQ(g.recognitions, 1);  // The parent's own decision on it.
+  EXPECT_EQ(g.by_form["Giấy khen"], 1);
 }
 
 // The central roll-up over 34 province reports on the real 2025 hierarchy

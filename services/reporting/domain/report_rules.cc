@@ -140,18 +140,22 @@ Figures Aggregate(const std::vector<RecordFacts>& records, const Activities& act
   for (const auto& f : records) {
     if (!CountsForYear(f, year)) continue;
     if (f.received) {
+      // A child's exemplar: the child's report counts it among its own, so
+      // here it is only a received proposal. What this node then decided
+      // about it (recognised, proposed further up) is this node's own act
+      // and is counted below like any other decision.
       ++g.received;
       ++g.received_by_child[f.origin_agency.empty() ? f.agency : f.origin_agency];
       if (f.state == "RECOGNISED" || f.state == "REPLICATING") ++g.received_recognised;
       else if (f.state == "RETURNED" || f.state == "REJECTED" || f.state == "WITHDRAWN") ++g.received_not_recognised;
       else ++g.received_pending;
-      continue;
+    } else {
+      ++g.exemplars;
+      ++g.by_state[f.state];
+      for (const auto& field : f.fields) ++g.by_field[field];
+      ++g.by_kind[f.kind];
+      ++g.by_agency[f.agency];
     }
-    ++g.exemplars;
-    ++g.by_state[f.state];
-    for (const auto& field : f.fields) ++g.by_field[field];
-    ++g.by_kind[f.kind];
-    ++g.by_agency[f.agency];
     if (f.recognised_year == year && f.state != "REVOKED" && (f.state == "RECOGNISED" || f.state == "REPLICATING")) {
       ++g.recognitions;
       ++g.by_form[f.form.empty() ? "khac" : f.form];
@@ -393,7 +397,12 @@ Figures RollupFigures(const std::vector<RecordFacts>& own_records, const Activit
   std::vector<RecordFacts> kept;
   kept.reserve(own_records.size());
   for (const auto& f : own_records) {
-    if (f.received) continue;  // The child's report counts it.
+    // Received proposals stay: Aggregate counts them only as received and
+    // as this node's decisions, which no child's report contains.
+    if (f.received) {
+      kept.push_back(f);
+      continue;
+    }
     bool inside = false;
     for (const auto& c : covered) {
       if (tree.IsWithin(c, f.agency)) {
