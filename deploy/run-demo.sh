@@ -150,6 +150,13 @@ if ((FORWARDING)); then
     for id in "${PROVINCE_PROPOSED[@]}"; do
       wait_upward 56 "$id" RECOGNISED 30
       note "the centre's decision reached the province: $id upward RECOGNISED"
+      # The province relays it to the ward that first proposed the candidate.
+      read -r ward ward_id < <(rpc 56 nomination "$(officer 56)" nomination.v1.NominationService/GetNomination \
+        "{\"id\":\"$id\"}" | jq -r '"\(.origin.child_agency) \(.origin.child_record_id)"')
+      if [[ -n ${ward:-} && $ward != null ]]; then
+        wait_upward "$ward" "$ward_id" RECOGNISED 30
+        note "and the ward that first proposed it: $ward_id upward RECOGNISED"
+      fi
     done
   fi
 else

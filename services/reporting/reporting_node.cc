@@ -28,6 +28,7 @@ ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry*
       report_store_(redis_),
       activity_store_(redis_),
       quota_store_(redis_),
+      statutory_(redis_, verifier_, nominations_, options_.node_agency),
       context_{nominations_,
                report_store_,
                activity_store_,
@@ -38,12 +39,15 @@ ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry*
                {}},
       quota_manager_(context_),
       activity_manager_(context_),
-      report_manager_(context_, quota_manager_, activity_manager_),
+      report_manager_(context_, quota_manager_, activity_manager_, statutory_.manager()),
       report_service_(report_manager_, verifier_),
       activity_service_(activity_manager_, verifier_),
       quota_service_(quota_manager_, verifier_),
-      federation_service_(report_manager_),
-      statutory_(redis_, verifier_, nominations_, options_.node_agency) {}
+      federation_service_(report_manager_) {
+  // At a parent, the statutory forms' roll-up reads the children's latest
+  // reports through the report manager.
+  statutory_.manager().SetChildFigures(&report_manager_);
+}
 
 ReportingNode::~ReportingNode() { StopUplink(); }
 

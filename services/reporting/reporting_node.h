@@ -19,9 +19,17 @@
 #include "common/nomination_client.h"
 #include "common/redis_client.h"
 #include "common/server_host.h"
-#include "services/reporting/api/services.h"
-#include "services/reporting/app/managers.h"
+#include "services/reporting/api/activity_service.h"
+#include "services/reporting/api/quota_service.h"
+#include "services/reporting/api/report_federation_service.h"
+#include "services/reporting/api/report_service.h"
+#include "services/reporting/app/activity_manager.h"
+#include "services/reporting/app/quota_manager.h"
+#include "services/reporting/app/report_manager.h"
+#include "services/reporting/app/reporting_context.h"
 #include "services/reporting/statutory/statutory_component.h"
+#include "services/reporting/storage/activity_store.h"
+#include "services/reporting/storage/quota_store.h"
 #include "services/reporting/storage/report_store.h"
 
 namespace tdkt::reporting {
@@ -67,6 +75,8 @@ class ReportingNode {
   ReportStore report_store_;
   ActivityStore activity_store_;
   QuotaStore quota_store_;
+  // tdkt.reporting.v1.StatutoryService; before the managers, which use it.
+  StatutoryComponent statutory_;
   ReportingContext context_;
   QuotaManager quota_manager_;
   ActivityManager activity_manager_;
@@ -75,7 +85,6 @@ class ReportingNode {
   ActivityServiceImpl activity_service_;
   QuotaServiceImpl quota_service_;
   ReportFederationServiceImpl federation_service_;
-  StatutoryComponent statutory_;  // tdkt.reporting.v1.StatutoryService.
   std::unique_ptr<federation::Uplink> uplink_;
   std::unique_ptr<rv1::ReportFederationService::Stub> parent_;
 };

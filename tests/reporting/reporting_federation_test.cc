@@ -3,12 +3,19 @@
 // uplink, in envelopes signed with the child's node key. Resends are
 // recorded once, a newer version replaces the older as latest with the
 // history kept, tampered or foreign envelopes are refused, and the parent's
-// roll-up counts the child's units once.
+// roll-up counts the child's units once, statutory forms (0601.N-0605.N)
+// included: the child's figures travel in its report and replace, never add
+// to, what the parent counted for the child's subtree.
+#include <set>
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "common/federation/envelope.h"
 #include "common/vn_time.h"
+#include "tdkt/nomination/v1/movement.grpc.pb.h"
 #include "tdkt/reporting/v1/reporting.grpc.pb.h"
+#include "tdkt/reporting/v1/statutory.grpc.pb.h"
 #include "tests/support/nomination_fixtures.h"
 #include "tests/support/reporting_server.h"
 
@@ -163,6 +170,169 @@ TEST_F(ReportingFederationTest, ChildSubmitsParentKeepsVersionsAndRollsUpOnce) {
       EXPECT_EQ(c.state(), before_due ? rv1::NOT_REPORTED : rv1::LATE);
     }
   }
+}
+
+// The number in statutory form `form`'s line `row` (by label), column
+// `column` (by header).
+double FormCell(const rv1::StatutoryForms& forms, int form, const std::string& row, const std::string& column) {
+  if (form >= forms.forms_size()) {
+    ADD_FAILURE() << "no form " << form;
+    return -1;
+  }
+  const auto& t = forms.forms(form);
+  int c = 0;
+  while (c < t.columns_size() && t.columns(c) != column) ++c;
+  for (const auto& r : t.rows()) {
+    if (r.cells_size() > 0 && r.cells(0).text() == row && c < r.cells_size()) return r.cells(c).number();
+  }
+  ADD_FAILURE() << "no " << row << " / " << column << " in " << t.title();
+  return -1;
+}
+
+// Khánh Hòa records its board, two staff and launches a movement; the centre
+// records its own board. After the child submits, the centre's roll-up forms
+// hold the child's organisation, staff and movement once (the centre also
+// sees the movement through the shared nomination service, but the child's
+// figures replace its own view of the child's subtree). A resubmission with a
+// third person replaces the first report's figures instead of adding to them.
+TEST_F(ReportingFederationTest, StatutoryFormsRollUpOnceAndAResubmissionReplaces) {
+  auto child_stat = rv1::StatutoryService::NewStub(child->channel());
+  auto parent_stat = rv1::StatutoryService::NewStub(parent->channel());
+  auto movements = nv1::MovementService::NewStub(nomination.channel());
+
+  auto organisation = [&](const std::string& agency, const std::string& name, int full, int part) {
+    rv1::RecordOrganisationRequest r;
+    r.set_request_id(NextRequestId());
+    auto* o = r.mutable_organisation();
+    o->set_agency_id(agency);
+    o->set_year(year);
+    o->set_name(name);
+    o->set_kind("ban");
+    o->set_full_time_staff(full);
+    o->set_part_time_staff(part);
+    return r;
+  };
+  auto staff = [&](const std::string& agency, const std::string& code, bool woman) {
+    rv1::RecordStaffRequest r;
+    r.set_request_id(NextRequestId());
+    auto* s = r.mutable_staff();
+    s->set_agency_id(agency);
+    s->set_year(year);
+    s->set_person_code(code);
+    s->set_birth_year(1985);
+    s->set_woman(woman);
+    s->set_training_level("dai-hoc");
+    s->set_seniority_start_year(2010);
+    s->set_full_time(true);
+    return r;
+  };
+  rv1::StatOrganisation org;
+  rv1::StatStaff person;
+  ASSERT_TRUE(child_stat
+                  ->RecordOrganisation(child->Context(Role::kOfficer, kKhanhHoa).get(),
+                                       organisation(kKhanhHoa, "Ban Thi đua - Khen thưởng tỉnh Khánh Hòa", 5, 2), &org)
+                  .ok());
+  ASSERT_TRUE(
+      child_stat->RecordStaff(child->Context(Role::kOfficer, kKhanhHoa).get(), staff(kKhanhHoa, "kh-1", true), &person)
+          .ok());
+  ASSERT_TRUE(
+      child_stat->RecordStaff(child->Context(Role::kOfficer, kKhanhHoa).get(), staff(kNhaTrang, "nt-1", false), &person)
+          .ok());
+  ASSERT_TRUE(parent_stat
+                  ->RecordOrganisation(parent->Context(Role::kOfficer, "TW").get(),
+                                       organisation("TW", "Ban Thi đua - Khen thưởng Trung ương", 10, 0), &org)
+                  .ok());
+  {
+    nv1::CreateMovementRequest r;
+    r.set_request_id(NextRequestId());
+    auto* m = r.mutable_movement();
+    m->set_agency_id(kKhanhHoa);
+    m->set_name("Phong trào thi đua chuyển đổi số");
+    m->set_period_start(std::to_string(year) + "-01-01");
+    m->set_period_end(std::to_string(year) + "-12-31");
+    m->set_scope("dia-phuong");
+    m->set_thematic(true);
+    nv1::Movement out;
+    grpc::Status st = movements->CreateMovement(nomination.Context(Role::kOfficer, kKhanhHoa).get(), r, &out);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+  }
+
+  // The child's report carries its figures.
+  rv1::ReportVersion v1 = Submit("stat-1");
+  ASSERT_EQ(v1.report().statutory().year(), year);
+  ASSERT_GE(v1.report().statutory().units_size(), 1);
+  ASSERT_TRUE(child->node().DrainUplink().ok());
+
+  auto forms_at_parent = [&](bool rollup) {
+    rv1::GetStatutoryFormsRequest g;
+    g.set_year(year);
+    g.set_rollup(rollup);
+    rv1::StatutoryForms forms;
+    grpc::Status st = parent_stat->GetStatutoryForms(parent->Context(Role::kReportingOfficer, "TW").get(), g, &forms);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return forms;
+  };
+  rv1::StatutoryForms merged = forms_at_parent(true);
+  ASSERT_EQ(merged.forms_size(), 5);
+  EXPECT_EQ(merged.units_counted(), 3);  // TW, Khánh Hòa, Nha Trang.
+  EXPECT_EQ(FormCell(merged, 0, "Tổng số phong trào thi đua", "Tổng số"), 1);  // Not 2.
+  EXPECT_EQ(FormCell(merged, 0, "Tổng số phong trào thi đua", "Chuyên đề"), 1);
+  EXPECT_EQ(FormCell(merged, 3, "Tổng số", "Số tổ chức"), 2);  // The child's board + the centre's.
+  EXPECT_EQ(FormCell(merged, 3, "Tổng số", "Tổng số người"), 5 + 2 + 10);
+  EXPECT_EQ(FormCell(merged, 4, "Tổng số", "Tổng số"), 2);
+  EXPECT_EQ(FormCell(merged, 4, "Tổng số", "Trong đó: nữ"), 1);
+
+  // Without rollup the centre shows only what it counts itself: its board,
+  // none of the child's staff, the movement seen in the shared nominations.
+  rv1::StatutoryForms own = forms_at_parent(false);
+  EXPECT_EQ(FormCell(own, 3, "Tổng số", "Số tổ chức"), 1);
+  EXPECT_EQ(FormCell(own, 4, "Tổng số", "Tổng số"), 0);
+  EXPECT_EQ(FormCell(own, 0, "Tổng số phong trào thi đua", "Tổng số"), 1);
+
+  // The yearly roll-up carries the same merged figures (to the next level up).
+  {
+    rv1::GetRollupRequest r;
+    r.set_year(year);
+    rv1::Rollup rollup;
+    ASSERT_TRUE(parent_reports->GetRollup(parent->Context(Role::kReportingOfficer, "TW").get(), r, &rollup).ok());
+    EXPECT_EQ(rollup.merged().statutory().year(), year);
+    std::set<std::string> units;
+    for (const auto& u : rollup.merged().statutory().units()) EXPECT_TRUE(units.insert(u.agency_id()).second);
+    EXPECT_EQ(units.count(kKhanhHoa), 1u);
+    EXPECT_EQ(units.count(kNhaTrang), 1u);
+    EXPECT_EQ(units.count("TW"), 1u);
+  }
+
+  // A resubmission with one more person replaces the first figures.
+  ASSERT_TRUE(
+      child_stat->RecordStaff(child->Context(Role::kOfficer, kKhanhHoa).get(), staff(kNhaTrang, "nt-2", true), &person)
+          .ok());
+  ASSERT_EQ(Submit("stat-2").version(), 2);
+  ASSERT_TRUE(child->node().DrainUplink().ok());
+  merged = forms_at_parent(true);
+  EXPECT_EQ(FormCell(merged, 4, "Tổng số", "Tổng số"), 3);  // Not 2 + 3.
+  EXPECT_EQ(FormCell(merged, 4, "Tổng số", "Trong đó: nữ"), 2);
+  EXPECT_EQ(FormCell(merged, 3, "Tổng số", "Số tổ chức"), 2);
+  EXPECT_EQ(FormCell(merged, 0, "Tổng số phong trào thi đua", "Tổng số"), 1);
+
+  // The export shows the same roll-up.
+  rv1::ExportStatutoryFormsRequest e;
+  e.set_year(year);
+  e.set_format(rv1::CSV);
+  e.set_rollup(true);
+  rv1::StatutoryFile file;
+  ASSERT_TRUE(parent_stat->ExportStatutoryForms(parent->Context(Role::kReportingOfficer, "TW").get(), e, &file).ok());
+  EXPECT_EQ(file.file_name(), "bieu-thong-ke-tdkt-tong-hop-TW-" + std::to_string(year) + ".csv");
+  EXPECT_FALSE(file.content().empty());
+
+  // A roll-up is of the node's own unit only.
+  rv1::GetStatutoryFormsRequest bad;
+  bad.set_year(year);
+  bad.set_rollup(true);
+  bad.set_agency_id(kKhanhHoa);
+  rv1::StatutoryForms ignored;
+  grpc::Status st = parent_stat->GetStatutoryForms(parent->Context(Role::kReportingOfficer, "TW").get(), bad, &ignored);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(ReportingFederationTest, TamperedOrForeignEnvelopesAreRefused) {

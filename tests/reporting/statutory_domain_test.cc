@@ -147,6 +147,32 @@ TEST(StatutoryDomainTest, MergeAddsChildrenAndCountsEachUnitOnce) {
   EXPECT_EQ(At(doc, 3, "Bộ phận, tổ làm công tác thi đua - khen thưởng", "Số tổ chức"), 2);
 }
 
+TEST(StatutoryDomainTest, MergeRollupLetsAChildReplaceTheParentsViewOfItsSubtree) {
+  Figures own;
+  own.year = 2026;
+  own.units["TW"]["0604/ban/orgs"] = 1;
+  own.units["56"]["0601/total/total"] = 1;      // Seen through shared data.
+  own.units["01"]["0601/total/total"] = 4;      // A child that has not reported.
+  Figures child;
+  child.year = 2026;
+  child.units["56"]["0601/total/total"] = 1;
+  child.units["56"]["0605/total/total"] = 2;
+  child.units["22366"]["0605/total/total"] = 1;
+  Figures old_year = child;
+  old_year.year = 2025;
+  old_year.units["99"]["0605/total/total"] = 7;
+  auto covered = [](const std::string& unit) { return unit == "56" || unit == "22366"; };
+  Figures merged = MergeRollup(own, {child, child, old_year}, covered);  // Delivered twice.
+  EXPECT_EQ(merged.year, 2026);
+  ASSERT_EQ(merged.units.size(), 4u);  // TW, 01, 56, 22366; not 99 (another year).
+  EXPECT_EQ(merged.units["56"]["0605/total/total"], 2);   // The child's figures.
+  EXPECT_EQ(merged.units["01"]["0601/total/total"], 4);   // The parent's own.
+  EXPECT_EQ(merged.units["TW"]["0604/ban/orgs"], 1);
+  const Document doc = Render(merged, "Trung ương");
+  EXPECT_EQ(At(doc, 0, "Tổng số phong trào thi đua", "Tổng số"), 5);  // 56: 1, 01: 4.
+  EXPECT_EQ(At(doc, 4, "Tổng số", "Tổng số"), 3);  // Staff: 2 + 1.
+}
+
 TEST(StatutoryDomainTest, EmptyFactsGiveZeroFormsThatStillExport) {
   Document doc = Render(Compute(Facts{}, 2026), "Phường Bắc Nha Trang");
   ASSERT_EQ(doc.tables.size(), 5u);

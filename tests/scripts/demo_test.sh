@@ -27,6 +27,8 @@ fail() {
 if grep -q "skipped:" "$WORK/out"; then fail "parts of the demo were skipped: $(grep "skipped:" "$WORK/out")"; fi
 grep -q "the centre's decision reached the province" "$WORK/out" ||
   fail "the centre's decision did not come back down to the province"
+grep -q "and the ward that first proposed it: .* upward RECOGNISED" "$WORK/out" ||
+  fail "the centre's decision was not relayed down to the ward"
 rollup=$(sed -n '/Central roll-up/,$p' "$WORK/out")
 for name in "Tỉnh Khánh Hòa" "Phường Bắc Nha Trang" "Phường Nha Trang"; do
   grep -qF "$name" <<<"$rollup" || fail "the roll-up does not name $name"

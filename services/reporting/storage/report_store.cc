@@ -42,25 +42,6 @@ redis.call('SET', KEYS[1], ARGV[5])
 return {0, ARGV[5]}
 )lua");
 
-// KEYS: memo, list. ARGV: bytes.
-const LuaScript kAppend(R"lua(
-local memo = redis.call('GET', KEYS[1])
-if memo then return tonumber(memo) end
-local n = redis.call('RPUSH', KEYS[2], ARGV[1])
-redis.call('SET', KEYS[1], n, 'EX', 604800)
-return n
-)lua");
-
-// KEYS: memo, rules hash. ARGV: bytes.
-const LuaScript kSetRules(R"lua(
-local memo = redis.call('GET', KEYS[1])
-if memo then return {0, memo} end
-local v = redis.call('HINCRBY', KEYS[2], 'v', 1)
-redis.call('HSET', KEYS[2], 'd', ARGV[1])
-redis.call('SET', KEYS[1], v, 'EX', 604800)
-return {1, tostring(v)}
-)lua");
-
 Status Corrupt(const std::string& key) { return Status::Internal("stored report data is unreadable: " + key); }
 
 }  // namespace
@@ -154,58 +135,6 @@ Result<ReportStore::Received> ReportStore::Receive(const std::string& message_id
   int y = 0;
   in >> y >> out.version;
   return out;
-}
-
-// ---- activities ----
-
-Result<int64_t> ActivityStore::Append(const std::string& agency, const std::string& kind,
-                                      const std::string& request_id, const std::string& bytes) {
-  auto reply = redis_.Eval(kAppend, {Tag(agency) + "act:req:" + kind + ":" + request_id, Tag(agency) + "act:" + kind},
-                           {bytes});
-  if (!reply.ok()) return reply.status();
-  return static_cast<int64_t>(reply->integer);
-}
-
-Result<std::vector<std::pair<int64_t, std::string>>> ActivityStore::Range(const std::string& agency,
-                                                                          const std::string& kind, int64_t offset,
-                                                                          int64_t limit) {
-  auto reply = redis_.Command({"LRANGE", Tag(agency) + "act:" + kind, std::to_string(offset),
-                               std::to_string(offset + limit - 1)});
-  if (!reply.ok()) return reply.status();
-  std::vector<std::pair<int64_t, std::string>> out;
-  int64_t position = offset + 1;
-  for (auto& e : reply->elements) out.emplace_back(position++, std::move(e.str));
-  return out;
-}
-
-Result<std::string> ActivityStore::At(const std::string& agency, const std::string& kind, int64_t position) {
-  auto reply = redis_.Command({"LINDEX", Tag(agency) + "act:" + kind, std::to_string(position - 1)});
-  if (!reply.ok()) return reply.status();
-  if (reply->is_nil()) return Status::Internal("activity record vanished");
-  return reply->str;
-}
-
-// ---- quotas ----
-
-Result<std::optional<rv1::QuotaRules>> QuotaStore::Get(const std::string& period) {
-  auto reply = redis_.Command({"HMGET", "rep:{quota}:rules:" + period, "v", "d"});
-  if (!reply.ok()) return reply.status();
-  if (reply->elements.size() != 2 || reply->elements[1].is_nil()) return std::optional<rv1::QuotaRules>();
-  rv1::QuotaRules rules;
-  if (!rules.ParseFromString(reply->elements[1].str)) return Corrupt("rep:{quota}:rules:" + period);
-  rules.set_version(std::stoll(reply->elements[0].str));
-  return std::optional<rv1::QuotaRules>(std::move(rules));
-}
-
-Result<rv1::QuotaRules> QuotaStore::Set(const std::string& request_id, rv1::QuotaRules rules) {
-  rules.set_version(0);
-  auto reply = redis_.Eval(kSetRules, {"rep:{quota}:req:" + request_id, "rep:{quota}:rules:" + rules.plan_period()},
-                           {rules.SerializeAsString()});
-  if (!reply.ok()) return reply.status();
-  auto stored = Get(rules.plan_period());
-  if (!stored.ok()) return stored.status();
-  if (!*stored) return Status::Internal("quota rules vanished");
-  return **stored;
 }
 
 }  // namespace tdkt::reporting

@@ -1,4 +1,5 @@
-// Redis storage of the reporting service (keys rep:* only).
+// Redis storage of yearly reports (keys rep:* only; activities are in
+// activity_store.h, quota rules in quota_store.h).
 //
 //   rep:{A}:report:<Y>:<N>   string  version N of agency A's report for year Y
 //                                    (ReportVersion; `version` is filled from N on read)
@@ -8,10 +9,6 @@
 //   rep:{C}:inbox:<msg id>   string  permanent: "year version digest" per received message
 //   rep:{fwd}:uplink         stream  reports queued upward: agency, year, version
 //   rep:{fwd}:dead           list    reports the parent refused (Uplink's dead letters)
-//   rep:{A}:act:<kind>       list    activity records (insp, train, budget), oldest first
-//   rep:{A}:act:req:<rid>    string  7 days: index of the record a request created
-//   rep:{quota}:rules:<P>    hash    v (version), d (QuotaRules) of plan period P
-//   rep:{quota}:req:<rid>    string  7 days: version a SetQuotaRules created
 //
 // The submit step (version + uplink entry) and the receive step (version +
 // inbox) are each one Lua script, so a version is never queued twice nor
@@ -21,7 +18,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,36 +56,6 @@ class ReportStore {
   };
   // Records a child's version under its own number, once per message id.
   Result<Received> Receive(const std::string& message_id, const std::string& digest, const rv1::ReportVersion& version);
-
- private:
-  RedisClient& redis_;
-};
-
-// Activity records, one list per agency and kind; ids are "<kind>-<A>-<n>",
-// n the record's position (1-based).
-class ActivityStore {
- public:
-  explicit ActivityStore(RedisClient& redis) : redis_(redis) {}
-  // Appends `bytes` (a serialized record without id) once per request id;
-  // returns the 1-based position.
-  Result<int64_t> Append(const std::string& agency, const std::string& kind, const std::string& request_id,
-                         const std::string& bytes);
-  // Records at positions [offset, offset + limit) (0-based), with positions.
-  Result<std::vector<std::pair<int64_t, std::string>>> Range(const std::string& agency, const std::string& kind,
-                                                             int64_t offset, int64_t limit);
-  Result<std::string> At(const std::string& agency, const std::string& kind, int64_t position);
-
- private:
-  RedisClient& redis_;
-};
-
-class QuotaStore {
- public:
-  explicit QuotaStore(RedisClient& redis) : redis_(redis) {}
-  // The stored rules of `period` (version set), nullopt when none.
-  Result<std::optional<rv1::QuotaRules>> Get(const std::string& period);
-  // Stores `rules` as the next version, once per request id.
-  Result<rv1::QuotaRules> Set(const std::string& request_id, rv1::QuotaRules rules);
 
  private:
   RedisClient& redis_;

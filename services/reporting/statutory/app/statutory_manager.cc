@@ -275,23 +275,63 @@ Result<Figures> StatutoryManager::BuildFigures(const std::string& agency, int ye
   return Compute(*facts, year);
 }
 
-Result<Document> StatutoryManager::BuildDocument(const std::string& agency, int year, int* units_counted) {
-  auto computed = BuildFigures(agency, year);
-  if (!computed.ok()) return computed.status();
-  const Figures& figures = *computed;
-  if (units_counted != nullptr) *units_counted = static_cast<int>(figures.units.size());
+Result<Figures> StatutoryManager::BuildRollupFigures(int year, const std::vector<ChildFigures>& children) {
+  auto own = BuildFigures(node_agency_, year);
+  if (!own.ok()) return own.status();
+  auto tree = nominations_.Tree();
+  if (!tree.ok()) return tree.status();
+  std::vector<Figures> figures;
+  for (const auto& child : children) figures.push_back(child.figures);
+  std::shared_ptr<const AgencyTree> t = *tree;
+  return MergeRollup(*own, figures, [&](const std::string& unit) {
+    for (const auto& child : children) {
+      if (child.figures.year == year && t->IsWithin(child.agency, unit)) return true;
+    }
+    return false;
+  });
+}
+
+Result<Figures> StatutoryManager::FormsFigures(const std::string& agency, int year, bool rollup) {
+  if (!rollup) return BuildFigures(agency, year);
+  std::vector<ChildFigures> children;
+  if (children_ != nullptr) {
+    auto latest = children_->LatestChildFigures(year);
+    if (!latest.ok()) return latest.status();
+    children = std::move(*latest);
+  }
+  return BuildRollupFigures(year, children);
+}
+
+Result<Document> StatutoryManager::DocumentOf(const Figures& figures, const std::string& agency) {
   auto tree = nominations_.Tree();
   if (!tree.ok()) return tree.status();
   const AgencyUnit* unit = (*tree)->Find(agency);
   return Render(figures, unit != nullptr ? unit->name : agency);
 }
 
+Result<Document> StatutoryManager::BuildDocument(const std::string& agency, int year, int* units_counted) {
+  auto figures = BuildFigures(agency, year);
+  if (!figures.ok()) return figures.status();
+  if (units_counted != nullptr) *units_counted = static_cast<int>(figures->units.size());
+  return DocumentOf(*figures, agency);
+}
+
+Result<std::string> StatutoryManager::FormsAgency(const Caller& caller, const std::string& agency, bool rollup) {
+  if (rollup && !agency.empty() && agency != node_agency_) {
+    return Status::InvalidArgument("agency_id", "the roll-up covers this node's unit (" + node_agency_ +
+                                                    ") only: leave agency_id empty or give " + node_agency_);
+  }
+  return ResolveAgency(caller, "agency_id", rollup ? node_agency_ : agency);
+}
+
 Result<v1::StatutoryForms> StatutoryManager::GetForms(const Caller& caller, const v1::GetStatutoryFormsRequest& request) {
   TDKT_RETURN_IF_ERROR(CheckYear("year", request.year()));
-  auto agency = ResolveAgency(caller, "agency_id", request.agency_id());
+  auto agency = FormsAgency(caller, request.agency_id(), request.rollup());
   if (!agency.ok()) return agency.status();
-  int units = 0;
-  auto doc = BuildDocument(*agency, request.year(), &units);
+  auto figures = FormsFigures(*agency, request.year(), request.rollup());
+  if (!figures.ok()) return figures.status();
+  const int units = static_cast<int>(figures->units.size());
+  auto doc = DocumentOf(*figures, *agency);
   if (!doc.ok()) return doc.status();
   v1::StatutoryForms out;
   out.set_agency_id(*agency);
@@ -309,12 +349,15 @@ Result<v1::StatutoryFile> StatutoryManager::Export(const Caller& caller, const v
   if (request.format() != v1::CSV && request.format() != v1::XLSX && request.format() != v1::HTML) {
     return Status::InvalidArgument("format", "must be CSV, XLSX or HTML");
   }
-  auto agency = ResolveAgency(caller, "agency_id", request.agency_id());
+  auto agency = FormsAgency(caller, request.agency_id(), request.rollup());
   if (!agency.ok()) return agency.status();
-  auto doc = BuildDocument(*agency, request.year(), nullptr);
+  auto figures = FormsFigures(*agency, request.year(), request.rollup());
+  if (!figures.ok()) return figures.status();
+  auto doc = DocumentOf(*figures, *agency);
   if (!doc.ok()) return doc.status();
   v1::StatutoryFile out;
-  const std::string base = "bieu-thong-ke-tdkt-" + *agency + "-" + std::to_string(request.year());
+  const std::string base = std::string(request.rollup() ? "bieu-thong-ke-tdkt-tong-hop-" : "bieu-thong-ke-tdkt-") +
+                           *agency + "-" + std::to_string(request.year());
   switch (request.format()) {
     case v1::CSV:
       out.set_content(ToCsv(*doc));

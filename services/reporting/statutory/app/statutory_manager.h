@@ -5,9 +5,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/auth.h"
 #include "common/nomination_client.h"
+#include "services/reporting/statutory/app/child_figures_source.h"
 #include "services/reporting/statutory/domain/statutory_forms.h"
 #include "services/reporting/statutory/storage/statutory_store.h"
 #include "tdkt/reporting/v1/statutory.pb.h"
@@ -30,8 +32,22 @@ class StatutoryManager {
   // node's own upward reporting), and the forms as a Document.
   Result<Figures> BuildFigures(const std::string& agency, int year);
   Result<Document> BuildDocument(const std::string& agency, int year, int* units_counted);
+  // The node's roll-up for `year`: its own subtree's figures merged with
+  // `children`'s, every unit once; a child's figures replace the node's own
+  // for the units of that child's subtree (see MergeRollup).
+  Result<Figures> BuildRollupFigures(int year, const std::vector<ChildFigures>& children);
+
+  // Where GetForms / Export with `rollup` find the children's figures; null
+  // (the default) = no children. Set before the server starts; not owned.
+  void SetChildFigures(ChildFiguresSource* source) { children_ = source; }
 
  private:
+  // The figures GetForms / Export show: `agency`'s own, or (`rollup`, at the
+  // node's unit) the roll-up with the children's figures.
+  Result<Figures> FormsFigures(const std::string& agency, int year, bool rollup);
+  Result<Document> DocumentOf(const Figures& figures, const std::string& agency);
+  // The agency of a GetForms / Export request (field "agency_id").
+  Result<std::string> FormsAgency(const Caller& caller, const std::string& agency, bool rollup);
   // Checks `agency` (field `field`): an existing unit, inside the node's and
   // the caller's subtree; empty means the caller's unit.
   Result<std::string> ResolveAgency(const Caller& caller, const std::string& field, const std::string& agency);
@@ -40,6 +56,7 @@ class StatutoryManager {
   StatutoryStore& store_;
   NominationClient& nominations_;
   std::string node_agency_;
+  ChildFiguresSource* children_ = nullptr;
 };
 
 // Figures to and from their wire form (tdkt.reporting.v1.StatutoryFigures),

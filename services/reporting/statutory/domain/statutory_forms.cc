@@ -273,6 +273,19 @@ void Merge(Figures& into, const Figures& child) {
   for (const auto& [unit, counts] : child.units) into.units.emplace(unit, counts);
 }
 
+Figures MergeRollup(const Figures& own, const std::vector<Figures>& children,
+                    const std::function<bool(const std::string& unit)>& covered) {
+  Figures out;
+  out.year = own.year;
+  for (const Figures& child : children) {
+    if (child.year == own.year) Merge(out, child);
+  }
+  for (const auto& [unit, counts] : own.units) {
+    if (!covered || !covered(unit)) out.units.emplace(unit, counts);
+  }
+  return out;
+}
+
 Document Render(const Figures& figures, const std::string& agency_name) {
   UnitCounts sum;
   for (const auto& [unit, counts] : figures.units) {

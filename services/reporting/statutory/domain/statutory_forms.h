@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -92,6 +93,15 @@ Figures Compute(const Facts& facts, int year);
 // Adds the units of `child` to `into`; a unit already in `into` keeps its
 // figures (one unit is never counted twice). Years must match.
 void Merge(Figures& into, const Figures& child);
+
+// A parent node's roll-up: every child's figures (a unit reported by two
+// children taken once, from the first), then the node's own figures of the
+// units no reporting child accounts for (`covered(unit)` false). A child's
+// figures thus replace the node's own view of that child's subtree, which a
+// node sharing its nomination data with its children also sees. Children of
+// another year, or with no figures (an older report), are left out.
+Figures MergeRollup(const Figures& own, const std::vector<Figures>& children,
+                    const std::function<bool(const std::string& unit)>& covered);
 
 // The five forms as tables with Vietnamese headers, summed over all units.
 Document Render(const Figures& figures, const std::string& agency_name);
