@@ -128,3 +128,12 @@ metric_sum() {
   text=$(curl -sf --max-time 2 "http://$1/metrics") || return 1
   awk -v m="$2" '$1 == m || index($1, m "{") == 1 { s += $NF } END { printf "%d\n", s }' <<<"$text"
 }
+
+# metric_labelled HOST:PORT NAME LABEL VALUE: sum of the series of metric NAME
+# whose label LABEL equals VALUE, e.g. tdkt_uplink_queue_depth queue proposals
+# (0 when there is none); fails when the endpoint does not answer.
+metric_labelled() {
+  local text
+  text=$(curl -sf --max-time 2 "http://$1/metrics") || return 1
+  awk -v m="$2" -v l="$3=\"$4\"" 'index($1, m "{") == 1 && (index($1, "{" l) || index($1, "," l)) { s += $NF } END { printf "%d\n", s }' <<<"$text"
+}

@@ -20,7 +20,7 @@ SERVICES=(
   "nomination     services/nomination/tdkt-nomination 50051 9451"
   "evaluation     services/evaluation/tdkt-evaluation 50052 9452"
   "campaign-media services/tdkt-campaign-media        50053 9453"
-  "reporting      services/tdkt-reporting             50054 9454"
+  "reporting      services/reporting/tdkt-reporting   50054 9454"
 )
 
 # Unit list for the nomination service: the full 2025 list when the shared
@@ -69,6 +69,7 @@ echo "redis ready on 127.0.0.1:$REDIS_PORT (data in $VAR/redis)"
 mint() { "$TDKTCTL" token --secret-file="$TDKT_JWT_SECRET_FILE" --ttl=86400 "$@"; }
 ADMIN_TOKEN=$(mint --role=admin --agency="$NODE_AGENCY" --subject=demo-admin)
 OFFICER_TOKEN=$(mint --role=officer --agency="$NODE_AGENCY" --subject=demo-officer)
+REPORTING_TOKEN=$(mint --role=reporting_officer --agency="$NODE_AGENCY" --subject=demo-reporting-officer)
 
 for svc in "${SERVICES[@]}"; do
   read -r name bin grpc metrics <<<"$svc"
@@ -98,13 +99,14 @@ done
 
 # Demo data uses fixed request ids, so loading it again changes nothing.
 if [[ ${DEMO_DATA:-1} == 1 ]]; then
-  "$TDKTCTL" demo-data --addr="$HOST:50051" --evaluation-addr="$HOST:50052" \
+  "$TDKTCTL" demo-data --addr="$HOST:50051" --evaluation-addr="$HOST:50052" --reporting-addr="$HOST:50054" \
     --secret-file="$TDKT_JWT_SECRET_FILE" --agency="$NODE_AGENCY" >>"$VAR/log/demo-data.log" 2>&1 &&
     echo "demo data loaded" ||
     echo "WARNING: demo data failed to load, see $VAR/log/demo-data.log" >&2
 fi
 
 CTL=${TDKTCTL#"$ROOT"/}
+YEAR=$(TZ=Asia/Ho_Chi_Minh date +%Y)  # report years are Vietnam time
 cat <<EOF
 
 tdkt node ready (agency $NODE_AGENCY, units from $TDKT_AGENCIES_FILE)
@@ -120,6 +122,7 @@ tdkt node ready (agency $NODE_AGENCY, units from $TDKT_AGENCIES_FILE)
 Tokens, valid 24 h (paste into your shell):
 ADMIN_TOKEN=$ADMIN_TOKEN
 OFFICER_TOKEN=$OFFICER_TOKEN
+REPORTING_TOKEN=$REPORTING_TOKEN
 
 Try (in another terminal, from $ROOT):
   export TDKT_TOKEN=\$OFFICER_TOKEN        # tdktctl reads the token from here
@@ -130,6 +133,7 @@ Try (in another terminal, from $ROOT):
   $CTL agencies --parent=56 --text="nha trang"
   $CTL call tdkt.nomination.v1.NominationService/GetNomination '{"id":"nom-..."}'
   $CTL token --role=council_secretary --agency=56 --subject=thu-ky --secret-file=var/jwt-secret
+  $CTL call --addr=$HOST:50054 --token=\$REPORTING_TOKEN tdkt.reporting.v1.ReportService/BuildReport '{"agency_id":"$NODE_AGENCY","year":$YEAR}'
   curl -s http://$HOST:9451/metrics | grep grpc_server_handled_total
 
 Council evaluation demo (Khánh Hòa): ward 22333's council held a closed session (one nominee

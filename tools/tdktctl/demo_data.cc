@@ -4,7 +4,8 @@
 // (demo_evaluation.h). Idempotent: creations use fixed request ids (a rerun
 // gets the first result back), and each lifecycle step runs only while the
 // record still sits where that step starts; steps an earlier run did are
-// skipped.
+// skipped. Last, the reporting records (demo_reporting.h): inspections,
+// trainings, budget, and the statutory forms' organisations and staff.
 #include <map>
 
 #include "tdkt/nomination/v1/agency.grpc.pb.h"
@@ -13,6 +14,7 @@
 #include "tools/tdktctl/commands.h"
 #include "tools/tdktctl/demo_content.h"
 #include "tools/tdktctl/demo_evaluation.h"
+#include "tools/tdktctl/demo_reporting.h"
 #include "tools/tdktctl/output.h"
 #include "tools/tdktctl/token.h"
 
@@ -254,6 +256,20 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
     ++by_state[state];
     candidates.push_back(Json{{"id", n.id()}, {"name", n.details().name()}, {"state", state}});
   }
+  // Inspections, trainings, budget, organisations and staff: they stand
+  // apart from the candidates, so they come last.
+  Json reporting = "skipped (--reporting-addr is empty)";
+  const std::string reporting_addr = args.Get("reporting-addr", "127.0.0.1:50054");
+  if (!reporting_addr.empty()) {
+    ReportingDemo demo;
+    demo.endpoint = endpoint;
+    demo.endpoint.addr = reporting_addr;
+    demo.secret_file = secret_file;
+    demo.agency = agency;
+    demo.in_scope = [&](const std::string& a) { return InScope(officer, a); };
+    grpc::Status status = LoadReportingDemo(demo, &reporting);
+    if (!status.ok()) return ReportError(WithContext(status, "reporting demo (" + reporting_addr + ")"));
+  }
   Json states = Json::object();
   for (const auto& [state, count] : by_state) states[state] = count;
   PrintJson(Json{{"movements", movements},
@@ -262,7 +278,8 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
                  {"lifecycle_steps_applied", loader.applied},
                  {"lifecycle_steps_already_done", loader.skipped},
                  {"skipped_outside_agency", outside},
-                 {"evaluation", evaluation}});
+                 {"evaluation", evaluation},
+                 {"reporting", reporting}});
   return kExitOk;
 }
 

@@ -73,10 +73,13 @@ const std::vector<Command>& Commands() {
       {"import-csv", "FILE|- [--request-id=]",
        "import candidates from a CSV sheet in one all-or-nothing call (at most 1000 rows)", {"request-id"}, 1, 1,
        RunImportCsv},
-      {"demo-data", "[--secret-file=var/jwt-secret] [--agency=TW] [--evaluation-addr=127.0.0.1:50052]",
-       "load demo movements, candidates, councils and sessions (idempotent; mints its own tokens; an empty "
-       "--evaluation-addr skips the councils)",
-       {"secret-file", "agency", "evaluation-addr"}, 0, 0, RunDemoData},
+      {"demo-data",
+       "[--secret-file=var/jwt-secret] [--agency=TW] [--evaluation-addr=127.0.0.1:50052] "
+       "[--reporting-addr=127.0.0.1:50054]",
+       "load demo movements, candidates, councils, sessions, inspections, trainings, budget and statutory "
+       "records (idempotent; mints its own tokens; an empty --evaluation-addr skips the councils, an empty "
+       "--reporting-addr the reporting records)",
+       {"secret-file", "agency", "evaluation-addr", "reporting-addr"}, 0, 0, RunDemoData},
   };
   return commands;
 }

@@ -85,10 +85,27 @@ Caller FederationManager::NodeCallerFor(const std::string& record_id) const {
 // ---------------------------------------------------------------- parent side
 
 Result<fv1::Receipt> FederationManager::Duplicate(const fv1::Envelope& envelope, const InboxEntry& entry,
-                                                  const std::string& digest) {
+                                                  const std::string& digest, const v1::Nomination& child) {
   if (entry.digest != digest) {
-    return Status::InvalidArgument("message_id", "message id " + envelope.message_id() +
-                                   " was already used for another payload; nothing was recorded");
+    // A resend may carry a later version of the same child record: the
+    // child got no answer to the first send (the parent died, the deadline
+    // passed) and its record changed meanwhile (an attachment, a note).
+    // The sender is authenticated and owns the record, so that is the same
+    // proposal, recorded once; anything else under a used id is refused.
+    std::string agency;
+    int64_t seq;
+    bool same_proposal = false;
+    if (ParseRecordId("nom", entry.record_id, &agency, &seq)) {
+      auto recorded = repository_.Get(agency, entry.record_id);
+      if (!recorded.ok()) return recorded.status();
+      const v1::Origin* origin = recorded->has_value() ? &(*recorded)->origin() : nullptr;
+      same_proposal = origin && origin->child_agency() == envelope.sender_agency() &&
+                      origin->child_record_id() == child.id() && child.version() > origin->record().version();
+    }
+    if (!same_proposal) {
+      return Status::InvalidArgument("message_id", "message id " + envelope.message_id() +
+                                     " was already used for another payload; nothing was recorded");
+    }
   }
   fv1::Receipt receipt;
   receipt.set_message_id(envelope.message_id());
@@ -133,7 +150,7 @@ Result<fv1::Receipt> FederationManager::ReceiveProposal(const fv1::Envelope& env
   const std::string digest = federation::PayloadDigest(envelope.payload());
   auto known = store_.Inbox(envelope.message_id());
   if (!known.ok()) return known.status();
-  if (known->has_value()) return Duplicate(envelope, **known, digest);
+  if (known->has_value()) return Duplicate(envelope, **known, digest, child);
 
   auto sequence = repository_.NextSequence();
   if (!sequence.ok()) return sequence.status();
@@ -183,10 +200,10 @@ Result<fv1::Receipt> FederationManager::ReceiveProposal(const fv1::Envelope& env
     case SaveOutcome::Kind::kClaimed: {
       InboxEntry entry;
       if (!InboxEntry::Decode(saved->claimed, &entry)) return Status::Internal("unreadable inbox entry");
-      return Duplicate(envelope, entry, digest);
+      return Duplicate(envelope, entry, digest, child);
     }
     case SaveOutcome::Kind::kReplay:
-      return Duplicate(envelope, InboxEntry{saved->replay.fingerprint, saved->replay.id}, digest);
+      return Duplicate(envelope, InboxEntry{saved->replay.fingerprint, saved->replay.id}, digest, child);
     case SaveOutcome::Kind::kConflict: return Status::Aborted("record id " + n.id() + " is taken; send again");
   }
   log::Info("proposal received", {{"from", sender}, {"child_record", child.id()}, {"record", n.id()}});
@@ -258,6 +275,20 @@ Status FederationManager::SendProposal(const federation::QueuedItem& item) {
     if (page->size() < static_cast<size_t>(kHistoryPage)) break;
   }
   const std::string message_id = config_.agency + "/proposals/" + item.entry_id;
+  // Delivered already: the parent's receipt is noted on the record (request
+  // id "fwd/<message id>", below) but the process died before the Uplink
+  // acknowledged the entry. A resend would carry the record as it is now
+  // (noted, one version on) under the same message id, which the parent
+  // refuses as another payload until the entry is dead-lettered; the parent
+  // holds it, so the entry is simply done.
+  for (const auto& e : payload.history()) {
+    if (e.request_id() == "fwd/" + message_id) {
+      std::lock_guard<std::mutex> lock(refusals_mutex_);
+      refusals_.erase(item.entry_id);
+      log::Info("proposal already received by the parent; not sent again", {{"id", id}, {"message_id", message_id}});
+      return Status::Ok();
+    }
+  }
   fv1::Envelope envelope = federation::Seal(key_, message_id, config_.agency, config_.parent->agency, "proposal",
                                             payload.SerializeAsString(), NowMs());
   auto receipt = parent_->ReceiveProposal(envelope);

@@ -78,7 +78,10 @@ class FederationManager {
  private:
   int64_t NowMs() const;
   Caller NodeCallerFor(const std::string& record_id) const;
-  Result<fv1::Receipt> Duplicate(const fv1::Envelope& envelope, const InboxEntry& entry, const std::string& digest);
+  // The answer to a message id already recorded as entry.record_id; `child`
+  // is the record the resend carries.
+  Result<fv1::Receipt> Duplicate(const fv1::Envelope& envelope, const InboxEntry& entry, const std::string& digest,
+                                 const v1::Nomination& child);
   Status ApplyOutcome(const v1::Outcome& outcome);
 
   NominationManager& manager_;

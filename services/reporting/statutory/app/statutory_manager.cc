@@ -11,6 +11,14 @@ namespace tdkt::reporting::statutory {
 namespace nv1 = ::tdkt::nomination::v1;
 namespace {
 
+// Who records the sector's statistics, and who reads them: staff records
+// carry personal data (birth year, gender, training), so readers are the
+// report's own audience, not every role of the node.
+const std::initializer_list<Role> kRecorders{Role::kOfficer, Role::kReportingOfficer, Role::kAdmin, Role::kNode};
+const std::initializer_list<Role> kReaders{Role::kOfficer,   Role::kReportingOfficer, Role::kAdmin,
+                                           Role::kNode,      Role::kInspector,        Role::kSupervisor};
+
+
 constexpr int kMinYear = 2000;
 constexpr int kMaxYear = 2100;
 constexpr int64_t kMaxStaffCount = 100000;
@@ -105,7 +113,7 @@ Result<std::string> StatutoryManager::ResolveAgency(const Caller& caller, const 
 
 Result<v1::StatOrganisation> StatutoryManager::RecordOrganisation(const Caller& caller,
                                                                   v1::RecordOrganisationRequest request) {
-  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kReportingOfficer, Role::kNode},
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kRecorders,
                                    "record emulation-commendation organisations"));
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   v1::StatOrganisation& o = *request.mutable_organisation();
@@ -138,7 +146,7 @@ Result<v1::StatOrganisation> StatutoryManager::RecordOrganisation(const Caller& 
 }
 
 Result<v1::StatStaff> StatutoryManager::RecordStaff(const Caller& caller, v1::RecordStaffRequest request) {
-  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kOfficer, Role::kReportingOfficer, Role::kNode},
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kRecorders,
                                    "record emulation-commendation staff"));
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   v1::StatStaff& s = *request.mutable_staff();
@@ -166,6 +174,7 @@ Result<v1::StatStaff> StatutoryManager::RecordStaff(const Caller& caller, v1::Re
 
 Result<v1::ListOrganisationsResponse> StatutoryManager::ListOrganisations(const Caller& caller,
                                                                          const v1::ListOrganisationsRequest& request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kReaders, "read emulation-commendation organisations"));
   auto agency = ResolveAgency(caller, "agency_id", request.agency_id());
   if (!agency.ok()) return agency.status();
   TDKT_RETURN_IF_ERROR(CheckYear("year", request.year()));
@@ -177,6 +186,7 @@ Result<v1::ListOrganisationsResponse> StatutoryManager::ListOrganisations(const 
 }
 
 Result<v1::ListStaffResponse> StatutoryManager::ListStaff(const Caller& caller, const v1::ListStaffRequest& request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kReaders, "read staff records"));
   auto agency = ResolveAgency(caller, "agency_id", request.agency_id());
   if (!agency.ok()) return agency.status();
   TDKT_RETURN_IF_ERROR(CheckYear("year", request.year()));
@@ -325,6 +335,7 @@ Result<std::string> StatutoryManager::FormsAgency(const Caller& caller, const st
 }
 
 Result<v1::StatutoryForms> StatutoryManager::GetForms(const Caller& caller, const v1::GetStatutoryFormsRequest& request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kReaders, "read the statutory forms"));
   TDKT_RETURN_IF_ERROR(CheckYear("year", request.year()));
   auto agency = FormsAgency(caller, request.agency_id(), request.rollup());
   if (!agency.ok()) return agency.status();
@@ -345,6 +356,7 @@ Result<v1::StatutoryForms> StatutoryManager::GetForms(const Caller& caller, cons
 }
 
 Result<v1::StatutoryFile> StatutoryManager::Export(const Caller& caller, const v1::ExportStatutoryFormsRequest& request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, kReaders, "export the statutory forms"));
   TDKT_RETURN_IF_ERROR(CheckYear("year", request.year()));
   if (request.format() != v1::CSV && request.format() != v1::XLSX && request.format() != v1::HTML) {
     return Status::InvalidArgument("format", "must be CSV, XLSX or HTML");
