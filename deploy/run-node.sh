@@ -107,6 +107,10 @@ fi
 
 CTL=${TDKTCTL#"$ROOT"/}
 YEAR=$(TZ=Asia/Ho_Chi_Minh date +%Y)  # report years are Vietnam time
+# The demo's inspections, trainings and budget belong to Khánh Hòa: show its
+# report when the node's subtree holds it.
+REPORT_AGENCY=$NODE_AGENCY
+[[ $NODE_AGENCY == TW ]] && REPORT_AGENCY=56
 cat <<EOF
 
 tdkt node ready (agency $NODE_AGENCY, units from $TDKT_AGENCIES_FILE)
@@ -133,7 +137,7 @@ Try (in another terminal, from $ROOT):
   $CTL agencies --parent=56 --text="nha trang"
   $CTL call tdkt.nomination.v1.NominationService/GetNomination '{"id":"nom-..."}'
   $CTL token --role=council_secretary --agency=56 --subject=thu-ky --secret-file=var/jwt-secret
-  $CTL call --addr=$HOST:50054 --token=\$REPORTING_TOKEN tdkt.reporting.v1.ReportService/BuildReport '{"agency_id":"$NODE_AGENCY","year":$YEAR}'
+  $CTL call --addr=$HOST:50054 --token=\$REPORTING_TOKEN tdkt.reporting.v1.ReportService/BuildReport '{"agency_id":"$REPORT_AGENCY","year":$YEAR}'
   curl -s http://$HOST:9451/metrics | grep grpc_server_handled_total
 
 Council evaluation demo (Khánh Hòa): ward 22333's council held a closed session (one nominee
