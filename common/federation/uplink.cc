@@ -183,12 +183,19 @@ struct Uplink::Impl {
     std::lock_guard<std::mutex> lock(drain_mutex);
     int done = 0;
     last_progress = 0;
+    // Pending first: after a crash or a failed send the unacknowledged entry
+    // goes again, before anything newer, so the parent sees the stream's
+    // order. Only the first read can find one: every entry read later is
+    // acknowledged before the next read, or this call returns.
+    bool pending_checked = false;
     for (;;) {
       if (interrupt) return done;
-      // Pending first: after a crash the unacknowledged entry goes again,
-      // before anything newer, so the parent sees the stream's order.
-      auto next = Read("0");
-      if (!next.ok()) return next.status();
+      Result<std::optional<Entry>> next = std::optional<Entry>();
+      if (!pending_checked) {
+        next = Read("0");
+        if (!next.ok()) return next.status();
+        pending_checked = true;
+      }
       if (!next->has_value()) {
         next = Read(">");
         if (!next.ok()) return next.status();

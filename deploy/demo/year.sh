@@ -240,21 +240,33 @@ submit_report() {
     jq -r --arg n "${NODE_NAME[$node]}" '"   \($n): report \(.year) version \(.version) frozen, \(.report.exemplars // 0) exemplars, \(.report.recognitions // 0) recognitions"'
 }
 
-# The province's council on the proposals the wards sent: both on the
-# public list, the first recognised at the province, the second proposed
-# to the centre (queued while the centre is down).
-province_year() {
-  local node=56 council sid id
-  say "${NODE_NAME[$node]} ($node): the council on the wards' proposals, while the centre is unreachable"
+# council_on_proposals NODE LEVEL ID...: NODE's council votes on the
+# proposals IDs for the title of LEVEL (province or central) in a closed
+# session, the office appraises each and the list is published (back-dated,
+# so its disclosure period has passed). Sets COUNCIL_SESSION.
+council_on_proposals() {
+  local node=$1 level=$2 council sid id
+  shift 2
   council=$(create_council "$node") || return 1
-  sid=$(council_session "$node" "$council" "ses-$node" "$(content -r .titles.province.code)" \
-    "$(content -r .titles.province.name)" "$@") || return 1
+  sid=$(council_session "$node" "$council" "ses-$node" "$(content -r ".titles.$level.code")" \
+    "$(content -r ".titles.$level.name")" "$@") || return 1
   note "session $sid closed"
   for id in "$@"; do
     note "  $id: $(tally_line "$node" "$sid" "$id")"
     appraise "$node" "$sid" "$id" || return 1
   done
   publish_disclosure_backdated "$node" "$sid" "$@" || return 1
+  COUNCIL_SESSION=$sid
+}
+
+# The province's council on the proposals the wards sent: both on the
+# public list, the first recognised at the province, the second proposed
+# to the centre (queued while the centre is down).
+province_year() {
+  local node=56 sid id
+  say "${NODE_NAME[$node]} ($node): the council on the wards' proposals, while the centre is unreachable"
+  council_on_proposals "$node" province "$@" || return 1
+  sid=$COUNCIL_SESSION
   local first=$1
   shift
   decide "$node" "$sid" "$first" RECOGNISE "2150/QĐ-UBND" || return 1
@@ -289,17 +301,10 @@ have_reporting() {
 # The centre's council on what the province proposed: recognised with the
 # Prime Minister's certificate of merit; the outcome flows back down.
 central_year() {
-  local node=TW council sid id
+  local node=TW sid id
   say "${NODE_NAME[$node]}: the central council on the province's proposal"
-  council=$(create_council "$node") || return 1
-  sid=$(council_session "$node" "$council" "ses-$node" "$(content -r .titles.central.code)" \
-    "$(content -r .titles.central.name)" "$@") || return 1
-  note "session $sid closed"
-  for id in "$@"; do
-    note "  $id: $(tally_line "$node" "$sid" "$id")"
-    appraise "$node" "$sid" "$id" || return 1
-  done
-  publish_disclosure_backdated "$node" "$sid" "$@" || return 1
+  council_on_proposals "$node" central "$@" || return 1
+  sid=$COUNCIL_SESSION
   for id in "$@"; do
     decide "$node" "$sid" "$id" RECOGNISE "1520/QĐ-TTg" || return 1
     note "  $id: recognised at the centre, decision 1520/QĐ-TTg ($(content -r .titles.central.name))"
