@@ -138,6 +138,18 @@ TEST_F(ReportingFederationTest, ChildSubmitsParentKeepsVersionsAndRollsUpOnce) {
   EXPECT_EQ(first.recorded_as(), second.recorded_as());
   EXPECT_EQ(VersionsAtParent(), 1);
 
+  // The same message id for another version is not a resend: refused, and
+  // nothing recorded.
+  rv1::ReportSubmission other = submission;
+  other.mutable_version()->set_version(7);
+  fv1::Receipt refused;
+  grpc::Status reused = Deliver(federation::Seal(child_key, "56/reports/manual-1", kKhanhHoa, "TW", "report",
+                                                 other.SerializeAsString(), NowMs()),
+                                &refused);
+  EXPECT_EQ(reused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(reused.error_message().find("already used"), std::string::npos) << reused.error_message();
+  EXPECT_EQ(VersionsAtParent(), 1);
+
   // A newer version replaces the older as latest; both are kept.
   CreateAs(nomination, Role::kOfficer, kKhanhHoa, Details("Phạm Thị Mới", kNhaTrang, "education"));
   rv1::ReportVersion v2 = Submit("sub-2");

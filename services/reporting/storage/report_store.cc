@@ -134,6 +134,14 @@ Result<ReportStore::Received> ReportStore::Receive(const std::string& message_id
   std::istringstream in(reply->elements[1].str);
   int y = 0;
   in >> y >> out.version;
+  // A resend carries the same frozen version (its bytes may differ: map
+  // fields serialize in no fixed order). Another year or version under a
+  // used message id is not a resend.
+  if (out.duplicate && (y != year || out.version != version.version())) {
+    return Status::InvalidArgument("message_id", "message id " + message_id + " was already used for report " +
+                                                     std::to_string(y) + " v" + std::to_string(out.version) +
+                                                     "; nothing was recorded");
+  }
   return out;
 }
 
