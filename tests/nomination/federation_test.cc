@@ -290,6 +290,28 @@ TEST_F(FederationTest, RefusesForgedEnvelopesAndRecordsNothing) {
   EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED) << st.error_message();
 }
 
+// Returned and proposed again while the parent was unreachable: two entries
+// are queued, but the parent gets one candidate, and a proposal returned
+// before delivery is not sent at all.
+TEST_F(FederationTest, ProposalSupersededBeforeDeliveryIsSentOnce) {
+  nv1::Nomination again = Propose("Trương Thị Lệ");
+  ASSERT_TRUE(Move(child, Role::kCouncilSecretary, "22333", again, nv1::RETURNED, "Bổ sung minh chứng").ok());
+  ASSERT_TRUE(Move(child, Role::kOfficer, "22333", again, nv1::SUBMITTED).ok());
+  nv1::Recognition decision;
+  decision.set_decision_number("9/QĐ-UBND");
+  decision.set_decision_date("2026-04-20");
+  ASSERT_TRUE(Move(child, Role::kNode, "22333", again, nv1::PROPOSED, "", &decision).ok());
+  nv1::Nomination returned = Propose("Mai Văn Hòa");
+  ASSERT_TRUE(Move(child, Role::kCouncilSecretary, "22333", returned, nv1::RETURNED, "Chưa đủ điều kiện").ok());
+
+  ASSERT_EQ(*child.node().DrainUplinkOnce(), 3);
+  auto records = ParentRecords();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].origin().child_record_id(), again.id());
+  EXPECT_EQ(records[0].origin().record().recognition().decision_number(), "9/QĐ-UBND");
+  EXPECT_EQ(GetAt(child, again.id()).upward().state(), nv1::UpwardStatus::RECEIVED);
+}
+
 TEST_F(FederationTest, OutcomesFlowBackDown) {
   nv1::Nomination recognised = Propose("Võ Thị Sáu");
   nv1::Nomination returned = Propose("Đặng Văn Ngữ");

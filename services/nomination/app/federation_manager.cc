@@ -289,6 +289,23 @@ Status FederationManager::SendProposal(const federation::QueuedItem& item) {
       return Status::Ok();
     }
   }
+  // Superseded before delivery: the record left PROPOSED (returned,
+  // rejected), or was proposed again, which queued a newer entry that will
+  // carry it. Sending this one would give the parent a candidate that is no
+  // longer proposed, or the same one twice.
+  const auto queued = item.fields.find("version");
+  const int64_t queued_version = queued == item.fields.end() ? 0 : std::atoll(queued->second.c_str());
+  int64_t last_proposed = 0;
+  for (const auto& e : payload.history()) {
+    if (e.action() == "transition" && e.to_state() == v1::PROPOSED) last_proposed = std::max(last_proposed, e.version());
+  }
+  if (payload.nomination().state() != v1::PROPOSED || last_proposed > queued_version) {
+    std::lock_guard<std::mutex> lock(refusals_mutex_);
+    refusals_.erase(item.entry_id);
+    log::Info("queued proposal superseded before delivery; not sent",
+              {{"id", id}, {"message_id", message_id}, {"state", StateName(payload.nomination().state())}});
+    return Status::Ok();
+  }
   fv1::Envelope envelope = federation::Seal(key_, message_id, config_.agency, config_.parent->agency, "proposal",
                                             payload.SerializeAsString(), NowMs());
   auto receipt = parent_->ReceiveProposal(envelope);
