@@ -319,13 +319,6 @@ Result<Document> StatutoryManager::DocumentOf(const Figures& figures, const std:
   return Render(figures, unit != nullptr ? unit->name : agency);
 }
 
-Result<Document> StatutoryManager::BuildDocument(const std::string& agency, int year, int* units_counted) {
-  auto figures = BuildFigures(agency, year);
-  if (!figures.ok()) return figures.status();
-  if (units_counted != nullptr) *units_counted = static_cast<int>(figures->units.size());
-  return DocumentOf(*figures, agency);
-}
-
 Result<std::string> StatutoryManager::FormsAgency(const Caller& caller, const std::string& agency, bool rollup) {
   if (rollup && !agency.empty() && agency != node_agency_) {
     return Status::InvalidArgument("agency_id", "the roll-up covers this node's unit (" + node_agency_ +

@@ -29,9 +29,8 @@ class StatutoryManager {
   Result<v1::StatutoryFile> Export(const Caller& caller, const v1::ExportStatutoryFormsRequest& request);
 
   // The figures of `agency`'s subtree for `year` (no access checks: for the
-  // node's own upward reporting), and the forms as a Document.
+  // node's own upward reporting).
   Result<Figures> BuildFigures(const std::string& agency, int year);
-  Result<Document> BuildDocument(const std::string& agency, int year, int* units_counted);
   // The node's roll-up for `year`: its own subtree's figures merged with
   // `children`'s, every unit once; a child's figures replace the node's own
   // for the units of that child's subtree (see MergeRollup).
