@@ -159,6 +159,8 @@ Status RedisClient::EnsureConnected(Connection& c) {
     if (reply) freeReplyObject(reply);
     if (!selected) {
       redisFree(ctx);
+      c.backoff_ms = c.backoff_ms == 0 ? 50 : std::min(c.backoff_ms * 2, options_.max_backoff_ms);
+      c.next_attempt = now + std::chrono::milliseconds(c.backoff_ms);
       return Status::Unavailable("cannot select Redis database " + std::to_string(options_.db));
     }
   }

@@ -84,16 +84,7 @@ done
 i=0
 for svc in "${SERVICES[@]}"; do
   read -r name _ grpc _ <<<"$svc"
-  pid=${SERVICE_PIDS[i++]}
-  for try in $(seq 300); do
-    # timeout: a health call must never hang the start-up loop.
-    timeout 5 "$TDKTCTL" health --addr="$HOST:$grpc" >/dev/null 2>&1 && break
-    if ! alive "$pid" || ((try == 300)); then
-      tail -n 20 "$VAR/log/$name.log" >&2
-      die "$name did not become healthy (log: $VAR/log/$name.log)"
-    fi
-    sleep 0.1
-  done
+  wait_grpc_healthy "${SERVICE_PIDS[i++]}" "$HOST:$grpc" "$VAR/log/$name.log" "$name"
   echo "$name serving on $HOST:$grpc"
 done
 

@@ -147,10 +147,9 @@ Result<fv1::Receipt> FederationManager::ReceiveProposal(const fv1::Envelope& env
     return Status::PermissionDenied("unit '" + unit + "' of the proposal lies outside the subtree of the sending node " +
                                     sender + "; a node proposes only candidates of its own units");
   }
+  // A message id seen before is found by the save's claim (kClaimed below),
+  // in the same atomic step that would record it.
   const std::string digest = federation::PayloadDigest(envelope.payload());
-  auto known = store_.Inbox(envelope.message_id());
-  if (!known.ok()) return known.status();
-  if (known->has_value()) return Duplicate(envelope, **known, digest, child);
 
   auto sequence = repository_.NextSequence();
   if (!sequence.ok()) return sequence.status();
@@ -274,21 +273,7 @@ Status FederationManager::SendProposal(const federation::QueuedItem& item) {
     for (auto& e : *page) *payload.add_history() = std::move(e);
     if (page->size() < static_cast<size_t>(kHistoryPage)) break;
   }
-  const std::string message_id = config_.agency + "/proposals/" + item.entry_id;
-  // Delivered already: the parent's receipt is noted on the record (request
-  // id "fwd/<message id>", below) but the process died before the Uplink
-  // acknowledged the entry. A resend would carry the record as it is now
-  // (noted, one version on) under the same message id, which the parent
-  // refuses as another payload until the entry is dead-lettered; the parent
-  // holds it, so the entry is simply done.
-  for (const auto& e : payload.history()) {
-    if (e.request_id() == "fwd/" + message_id) {
-      std::lock_guard<std::mutex> lock(refusals_mutex_);
-      refusals_.erase(item.entry_id);
-      log::Info("proposal already received by the parent; not sent again", {{"id", id}, {"message_id", message_id}});
-      return Status::Ok();
-    }
-  }
+  const std::string message_id = federation::MessageId(config_.agency, "proposals", item.entry_id);
   // Superseded before delivery: the record left PROPOSED (returned,
   // rejected), or was proposed again, which queued a newer entry that will
   // carry it. Sending this one would give the parent a candidate that is no
@@ -373,11 +358,12 @@ Status FederationManager::ApplyOutcome(const v1::Outcome& outcome) {
 Result<int> FederationManager::PollOnce() {
   if (!parent_ || !config_.parent) return 0;
   int applied = 0;
+  auto stored_cursor = store_.Cursor();
+  if (!stored_cursor.ok()) return stored_cursor.status();
+  std::string cursor = *stored_cursor;
   for (;;) {
-    auto cursor = store_.Cursor();
-    if (!cursor.ok()) return cursor.status();
     v1::OutcomePoll poll;
-    poll.set_after_entry_id(*cursor);
+    poll.set_after_entry_id(cursor);
     poll.set_max(kDefaultPollMax);
     const int64_t now = NowMs();
     fv1::Envelope request = federation::Seal(key_, config_.agency + "/outcome-poll/" + std::to_string(now),
@@ -396,6 +382,7 @@ Result<int> FederationManager::PollOnce() {
       if (!IsStreamId(outcome.entry_id())) return Status::Internal("the parent sent an outcome without entry id");
       TDKT_RETURN_IF_ERROR(ApplyOutcome(outcome));
       TDKT_RETURN_IF_ERROR(store_.SetCursor(outcome.entry_id()));
+      cursor = outcome.entry_id();
       ++applied;
     }
     if (batch.outcomes_size() < kDefaultPollMax) return applied;

@@ -21,14 +21,6 @@ bool IsStreamId(const std::string& id) {
   return true;
 }
 
-Result<std::optional<InboxEntry>> FederationStore::Inbox(const std::string& message_id) {
-  auto reply = redis_.Command({"GET", InboxKey(message_id)});
-  if (!reply.ok()) return reply.status();
-  InboxEntry entry;
-  if (reply->is_nil() || !InboxEntry::Decode(reply->str, &entry)) return std::optional<InboxEntry>();
-  return std::optional<InboxEntry>(std::move(entry));
-}
-
 Result<std::vector<StreamEntry>> FederationStore::Outcomes(const std::string& child_agency,
                                                            const std::string& after_id, int max) {
   auto reply = redis_.Command({"XRANGE", DownKey(child_agency), after_id.empty() ? "-" : "(" + after_id, "+",

@@ -44,7 +44,6 @@ class FederationStore {
   static std::string DownKey(const std::string& child_agency) { return "nom:{fwd}:down:" + child_agency; }
   static std::string CursorKey() { return "nom:{fwd}:down-cursor"; }
 
-  Result<std::optional<InboxEntry>> Inbox(const std::string& message_id);
   // Up to `max` outcomes for `child_agency` after `after_id` (exclusive;
   // empty = from the start), oldest first.
   Result<std::vector<StreamEntry>> Outcomes(const std::string& child_agency, const std::string& after_id, int max);
