@@ -406,5 +406,117 @@ TEST_F(ReportingE2eTest, BadInputNamesTheFieldAndChangesNothing) {
   EXPECT_EQ(RedisDigest(), before);
 }
 
+
+// A replay of SetQuotaRules returns what the first call returned, even after
+// later versions; the same request id with other content (rules or plan
+// period) is refused on request_id and changes nothing.
+TEST_F(ReportingE2eTest, QuotaRulesReplayReturnsTheFirstAnswerAndAReusedIdIsRefused) {
+  auto admin = [&] { return reporting.Context(Role::kAdmin, kKhanhHoa); };
+  rv1::GetQuotaRulesRequest get;
+  get.set_plan_period("2026-2030");
+  rv1::QuotaRules defaults;
+  ASSERT_TRUE(quotas->GetQuotaRules(admin().get(), get, &defaults).ok());
+
+  rv1::SetQuotaRulesRequest first;
+  first.set_request_id("q-memo-1");
+  *first.mutable_rules() = defaults;
+  first.mutable_rules()->set_default_exemplars_per_year(5);
+  rv1::QuotaRules v1;
+  ASSERT_TRUE(quotas->SetQuotaRules(admin().get(), first, &v1).ok());
+  EXPECT_EQ(v1.version(), 1);
+  EXPECT_EQ(v1.default_exemplars_per_year(), 5);
+
+  rv1::SetQuotaRulesRequest second = first;
+  second.set_request_id("q-memo-2");
+  second.mutable_rules()->set_default_exemplars_per_year(7);
+  rv1::QuotaRules v2;
+  ASSERT_TRUE(quotas->SetQuotaRules(admin().get(), second, &v2).ok());
+  EXPECT_EQ(v2.version(), 2);
+
+  // The retry of the first request gets the first answer, not version 2.
+  rv1::QuotaRules replay;
+  ASSERT_TRUE(quotas->SetQuotaRules(admin().get(), first, &replay).ok());
+  EXPECT_EQ(replay.SerializeAsString(), v1.SerializeAsString());
+
+  const std::string before = RedisDigest();
+  rv1::SetQuotaRulesRequest other_rules = first;
+  other_rules.mutable_rules()->set_default_exemplars_per_year(9);
+  rv1::SetQuotaRulesRequest other_period = first;
+  other_period.mutable_rules()->set_plan_period("2031-2035");
+  for (const auto* r : {&other_rules, &other_period}) {
+    rv1::QuotaRules out;
+    grpc::Status st = quotas->SetQuotaRules(admin().get(), *r, &out);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << st.error_message();
+    EXPECT_EQ(st.error_message().rfind("request_id:", 0), 0u) << st.error_message();
+    EXPECT_NE(st.error_message().find("was already used for another request"), std::string::npos)
+        << st.error_message();
+  }
+  EXPECT_EQ(RedisDigest(), before);
+  rv1::QuotaRules now;
+  ASSERT_TRUE(quotas->GetQuotaRules(admin().get(), get, &now).ok());
+  EXPECT_EQ(now.SerializeAsString(), v2.SerializeAsString());
+  get.set_plan_period("2031-2035");
+  ASSERT_TRUE(quotas->GetQuotaRules(admin().get(), get, &now).ok());
+  EXPECT_EQ(now.version(), 0);  // Still the built-in defaults.
+}
+
+// Reusing the request id of an inspection, training or budget with other
+// content is refused on request_id and changes nothing; the identical retry
+// still returns the first record.
+TEST_F(ReportingE2eTest, ActivityRequestIdsAreBoundToTheirContent) {
+  auto ctx = [&] { return reporting.Context(Role::kAdmin, kKhanhHoa); };
+  auto refused = [](const grpc::Status& st) {
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << st.error_message();
+    EXPECT_EQ(st.error_message().rfind("request_id:", 0), 0u) << st.error_message();
+  };
+
+  rv1::RecordInspectionRequest ins;
+  ins.set_request_id("ins-memo");
+  ins.mutable_inspection()->set_date(today);
+  ins.mutable_inspection()->set_inspected_agency_id(kBacNhaTrang);
+  ins.mutable_inspection()->add_team("Trần Văn Kiểm");
+  ins.mutable_inspection()->set_findings("Hồ sơ chưa đầy đủ minh chứng");
+  rv1::Inspection i1, i2;
+  ASSERT_TRUE(activities->RecordInspection(ctx().get(), ins, &i1).ok());
+
+  rv1::RecordTrainingRequest tr;
+  tr.set_request_id("tr-memo");
+  tr.mutable_training()->set_date(today);
+  tr.mutable_training()->set_title("Tập huấn nghiệp vụ thi đua, khen thưởng");
+  tr.mutable_training()->set_audience(rv1::COMMENDATION_STAFF);
+  tr.mutable_training()->set_participants(40);
+  rv1::Training t1, t2;
+  ASSERT_TRUE(activities->RecordTraining(ctx().get(), tr, &t1).ok());
+
+  rv1::RecordBudgetRequest bu;
+  bu.set_request_id("bu-memo");
+  bu.mutable_budget()->set_year(year);
+  bu.mutable_budget()->set_planned(500000000);
+  bu.mutable_budget()->set_spent(320000000);
+  bu.mutable_budget()->set_purpose("Khen thưởng điển hình tiên tiến");
+  rv1::Budget b1, b2;
+  ASSERT_TRUE(activities->RecordBudget(ctx().get(), bu, &b1).ok());
+
+  const std::string before = RedisDigest();
+  rv1::RecordInspectionRequest ins2 = ins;
+  ins2.mutable_inspection()->set_findings("Không có tồn tại");
+  refused(activities->RecordInspection(ctx().get(), ins2, &i2));
+  rv1::RecordTrainingRequest tr2 = tr;
+  tr2.mutable_training()->set_participants(41);
+  refused(activities->RecordTraining(ctx().get(), tr2, &t2));
+  rv1::RecordBudgetRequest bu2 = bu;
+  bu2.mutable_budget()->set_spent(1);
+  refused(activities->RecordBudget(ctx().get(), bu2, &b2));
+  EXPECT_EQ(RedisDigest(), before);
+
+  ASSERT_TRUE(activities->RecordInspection(ctx().get(), ins, &i2).ok());
+  EXPECT_EQ(i2.SerializeAsString(), i1.SerializeAsString());
+  ASSERT_TRUE(activities->RecordTraining(ctx().get(), tr, &t2).ok());
+  EXPECT_EQ(t2.SerializeAsString(), t1.SerializeAsString());
+  ASSERT_TRUE(activities->RecordBudget(ctx().get(), bu, &b2).ok());
+  EXPECT_EQ(b2.SerializeAsString(), b1.SerializeAsString());
+  EXPECT_EQ(RedisDigest(), before);
+}
+
 }  // namespace
 }  // namespace tdkt::testing

@@ -1,6 +1,5 @@
 #include "services/evaluation/storage/record_store.h"
 
-#include <openssl/sha.h>
 
 #include <cstdio>
 
@@ -17,16 +16,6 @@ return 1
 )lua");
 
 constexpr const char* kPending = "pending";
-
-std::string Hex(const unsigned char* data, size_t n) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < n; ++i) {
-    out += digits[data[i] >> 4];
-    out += digits[data[i] & 15];
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -137,13 +126,6 @@ Status RequestMemo::Finish(const std::string& subject, const std::string& reques
 void RequestMemo::Abandon(const std::string& subject, const std::string& request_id) {
   if (request_id.empty()) return;
   (void)redis_.Command({"DEL", Key(subject, request_id)});
-}
-
-std::string RequestFingerprint(const std::string& method, const google::protobuf::Message& request) {
-  std::string bytes = method + "\n" + request.SerializeAsString();
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  return Hex(digest, 16);
 }
 
 }  // namespace tdkt::evaluation

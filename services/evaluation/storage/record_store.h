@@ -13,6 +13,7 @@
 #include <google/protobuf/message.h>
 
 #include "common/redis_client.h"
+#include "common/request_fingerprint.h"
 #include "common/status.h"
 
 namespace tdkt::evaluation {
@@ -75,7 +76,7 @@ class RequestMemo {
   RedisClient& redis_;
 };
 
-// Fingerprint of a request: the method and a hash of its bytes.
-std::string RequestFingerprint(const std::string& method, const google::protobuf::Message& request);
+// Request fingerprints: common/request_fingerprint.h.
+using ::tdkt::RequestFingerprint;
 
 }  // namespace tdkt::evaluation

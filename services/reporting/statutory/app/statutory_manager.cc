@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "common/access.h"
+#include "common/request_fingerprint.h"
 #include "common/text.h"
 
 namespace tdkt::reporting::statutory {
@@ -118,7 +119,7 @@ Result<v1::StatOrganisation> StatutoryManager::RecordOrganisation(const Caller& 
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   v1::StatOrganisation& o = *request.mutable_organisation();
   o.clear_recorded_by();
-  const std::string fingerprint = request.SerializeAsString();
+  const std::string fingerprint = RequestFingerprint(request.GetDescriptor()->name(), request);
   auto agency = ResolveAgency(caller, "organisation.agency_id", o.agency_id());
   if (!agency.ok()) return agency.status();
   o.set_agency_id(*agency);
@@ -151,7 +152,7 @@ Result<v1::StatStaff> StatutoryManager::RecordStaff(const Caller& caller, v1::Re
   TDKT_RETURN_IF_ERROR(CheckRequestId(request.request_id()));
   v1::StatStaff& s = *request.mutable_staff();
   s.clear_recorded_by();
-  const std::string fingerprint = request.SerializeAsString();
+  const std::string fingerprint = RequestFingerprint(request.GetDescriptor()->name(), request);
   auto agency = ResolveAgency(caller, "staff.agency_id", s.agency_id());
   if (!agency.ok()) return agency.status();
   s.set_agency_id(*agency);
