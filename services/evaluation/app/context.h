@@ -18,7 +18,7 @@
 #include "services/evaluation/storage/council_repository.h"
 #include "services/evaluation/storage/criteria_repository.h"
 #include "services/evaluation/storage/decision_repository.h"
-#include "services/evaluation/storage/record_store.h"
+#include "common/record_store.h"
 #include "services/evaluation/storage/session_repository.h"
 
 namespace tdkt::evaluation {

@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "services/evaluation/storage/record_store.h"
+#include "common/record_store.h"
 #include "tdkt/evaluation/v1/criteria.pb.h"
 
 namespace tdkt::evaluation {

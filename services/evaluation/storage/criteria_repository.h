@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "services/evaluation/storage/record_store.h"
+#include "common/record_store.h"
 #include "tdkt/evaluation/v1/criteria.pb.h"
 
 namespace tdkt::evaluation {

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "common/redis_client.h"
-#include "services/evaluation/storage/record_store.h"
+#include "common/record_store.h"
 #include "tdkt/evaluation/v1/session.pb.h"
 
 namespace tdkt::evaluation {

@@ -1,4 +1,4 @@
-// The evaluation service's one way of keeping protobuf records in Redis:
+// The one way services keep protobuf records in Redis:
 // each record is a hash {v: version, d: serialized message}, written only if
 // the version the writer read is still current (compare-and-set in Lua), so
 // concurrent writers never lose each other's changes. Also id sequences and
@@ -16,11 +16,13 @@
 #include "common/request_fingerprint.h"
 #include "common/status.h"
 
-namespace tdkt::evaluation {
+namespace tdkt {
 
 class RecordStore {
  public:
-  explicit RecordStore(RedisClient& redis) : redis_(redis) {}
+  // `prefix` is the owning service's key prefix, e.g. "ev": sequences are
+  // <prefix>:seq:<name>, once-markers <prefix>:once:<name>.
+  RecordStore(RedisClient& redis, std::string prefix) : redis_(redis), prefix_(std::move(prefix)) {}
 
   // Reads a record into `out`; NOT_FOUND (with `what` in the message) when absent.
   Status Load(const std::string& key, const std::string& what, google::protobuf::Message* out, int64_t* version);
@@ -49,6 +51,7 @@ class RecordStore {
 
  private:
   RedisClient& redis_;
+  std::string prefix_;
 };
 
 // Idempotent writes. Begin() claims a request id for one caller (a marker
@@ -58,7 +61,8 @@ class RecordStore {
 // retry.
 class RequestMemo {
  public:
-  explicit RequestMemo(RedisClient& redis) : redis_(redis) {}
+  // Memos are <prefix>:req:<subject>:<request id>.
+  RequestMemo(RedisClient& redis, std::string prefix) : redis_(redis), prefix_(std::move(prefix)) {}
 
   struct Claim {
     bool replay = false;   // True: `answer` holds the earlier result.
@@ -72,11 +76,10 @@ class RequestMemo {
   void Abandon(const std::string& subject, const std::string& request_id);
 
  private:
-  static std::string Key(const std::string& subject, const std::string& request_id);
+  std::string Key(const std::string& subject, const std::string& request_id) const;
   RedisClient& redis_;
+  std::string prefix_;
 };
 
-// Request fingerprints: common/request_fingerprint.h.
-using ::tdkt::RequestFingerprint;
 
-}  // namespace tdkt::evaluation
+}  // namespace tdkt

@@ -1,9 +1,9 @@
-#include "services/evaluation/storage/record_store.h"
+#include "common/record_store.h"
 
 
 #include <cstdio>
 
-namespace tdkt::evaluation {
+namespace tdkt {
 
 namespace {
 
@@ -59,13 +59,13 @@ Status RecordStore::Store(const std::string& key, int64_t expected_version, cons
 }
 
 Result<bool> RecordStore::ClaimOnce(const std::string& name) {
-  auto reply = redis_.Command({"SET", "ev:once:" + name, "1", "NX"});
+  auto reply = redis_.Command({"SET", prefix_ + ":once:" + name, "1", "NX"});
   if (!reply.ok()) return reply.status();
   return !reply->is_nil();
 }
 
 Result<int64_t> RecordStore::Next(const std::string& sequence) {
-  auto reply = redis_.Command({"INCR", "ev:seq:" + sequence});
+  auto reply = redis_.Command({"INCR", prefix_ + ":seq:" + sequence});
   if (!reply.ok()) return reply.status();
   return static_cast<int64_t>(reply->integer);
 }
@@ -83,8 +83,8 @@ Result<std::vector<std::pair<std::string, int64_t>>> RecordStore::Newest(const s
   return out;
 }
 
-std::string RequestMemo::Key(const std::string& subject, const std::string& request_id) {
-  return "ev:req:" + subject + ":" + request_id;
+std::string RequestMemo::Key(const std::string& subject, const std::string& request_id) const {
+  return prefix_ + ":req:" + subject + ":" + request_id;
 }
 
 Result<RequestMemo::Claim> RequestMemo::Begin(const std::string& subject, const std::string& request_id,
@@ -128,4 +128,4 @@ void RequestMemo::Abandon(const std::string& subject, const std::string& request
   (void)redis_.Command({"DEL", Key(subject, request_id)});
 }
 
-}  // namespace tdkt::evaluation
+}  // namespace tdkt
