@@ -82,4 +82,27 @@ class RequestMemo {
 };
 
 
+// Runs a write once per request id: a retry (same request) gets the first
+// answer back, a request id reused for another request is INVALID_ARGUMENT.
+// `fn()` returns Result<Response>; a failure releases the claim.
+template <typename Response, typename Fn>
+Result<Response> RunOnce(RequestMemo& memo, const std::string& subject, const std::string& method,
+                         const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
+  const std::string fingerprint = RequestFingerprint(method, request);
+  auto claim = memo.Begin(subject, request_id, fingerprint);
+  if (!claim.ok()) return claim.status();
+  if (claim->replay) {
+    Response earlier;
+    if (!earlier.ParseFromString(claim->answer)) return Status::Internal("stored answer is unreadable");
+    return earlier;
+  }
+  Result<Response> result = fn();
+  if (!result.ok()) {
+    memo.Abandon(subject, request_id);
+    return result;
+  }
+  (void)memo.Finish(subject, request_id, fingerprint, *result);
+  return result;
+}
+
 }  // namespace tdkt

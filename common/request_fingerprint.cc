@@ -17,4 +17,11 @@ std::string RequestFingerprint(const std::string& what, const std::string& bytes
   return out;
 }
 
+Status RequireRequestId(const std::string& id) {
+  if (id.empty() || id.size() > 128) {
+    return Status::InvalidArgument("request_id", "cần mã yêu cầu (1..128 ký tự) để gửi lại không bị ghi hai lần");
+  }
+  return Status::Ok();
+}
+
 }  // namespace tdkt

@@ -8,6 +8,8 @@
 
 #include <google/protobuf/message.h>
 
+#include "common/status.h"
+
 namespace tdkt {
 
 // `what` names the write (a method, a record kind); `bytes` is what it asks
@@ -17,5 +19,9 @@ std::string RequestFingerprint(const std::string& what, const std::string& bytes
 inline std::string RequestFingerprint(const std::string& what, const google::protobuf::Message& request) {
   return RequestFingerprint(what, request.SerializeAsString());
 }
+
+// INVALID_ARGUMENT on request_id unless it has 1..128 characters: every
+// change carries one so that a retry is not recorded twice.
+Status RequireRequestId(const std::string& id);
 
 }  // namespace tdkt

@@ -19,7 +19,7 @@ TDKTCTL=$BUILD_DIR/tools/tdktctl/tdktctl
 SERVICES=(
   "nomination     services/nomination/tdkt-nomination 50051 9451"
   "evaluation     services/evaluation/tdkt-evaluation 50052 9452"
-  "campaign-media services/tdkt-campaign-media        50053 9453"
+  "campaign-media services/campaign_media/tdkt-campaign-media        50053 9453"
   "reporting      services/reporting/tdkt-reporting   50054 9454"
 )
 

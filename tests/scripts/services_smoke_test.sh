@@ -25,7 +25,7 @@ fail() {
 
 start_scratch_redis "$WORK/redis"
 passed=0
-for bin in services/nomination/tdkt-nomination services/evaluation/tdkt-evaluation services/tdkt-campaign-media \
+for bin in services/nomination/tdkt-nomination services/evaluation/tdkt-evaluation services/campaign_media/tdkt-campaign-media \
            services/reporting/tdkt-reporting; do
   grpc=$(free_port)
   metrics=$(free_port)

@@ -59,21 +59,7 @@ inline Status RequireStaff(const Caller& caller, const char* action) {
 template <typename Response, typename Fn>
 Result<Response> Idempotent(EvaluationContext& ctx, const Caller& caller, const std::string& method,
                             const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
-  const std::string fingerprint = RequestFingerprint(method, request);
-  auto claim = ctx.memo.Begin(caller.subject, request_id, fingerprint);
-  if (!claim.ok()) return claim.status();
-  if (claim->replay) {
-    Response earlier;
-    if (!earlier.ParseFromString(claim->answer)) return Status::Internal("stored answer is unreadable");
-    return earlier;
-  }
-  Result<Response> result = fn();
-  if (!result.ok()) {
-    ctx.memo.Abandon(caller.subject, request_id);
-    return result;
-  }
-  (void)ctx.memo.Finish(caller.subject, request_id, fingerprint, *result);
-  return result;
+  return RunOnce<Response>(ctx.memo, caller.subject, method, request_id, request, std::forward<Fn>(fn));
 }
 
 }  // namespace tdkt::evaluation

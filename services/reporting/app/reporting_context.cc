@@ -4,13 +4,6 @@
 
 namespace tdkt::reporting {
 
-Status RequireRequestId(const std::string& id) {
-  if (id.empty() || id.size() > 128) {
-    return Status::InvalidArgument("request_id", "cần mã yêu cầu (1..128 ký tự) để gửi lại không bị ghi hai lần");
-  }
-  return Status::Ok();
-}
-
 Result<std::shared_ptr<const AgencyTree>> ReportingContext::TreeFor(const Caller& caller, const std::string& agency,
                                                                     const char* field) {
   auto tree = nominations.Tree();

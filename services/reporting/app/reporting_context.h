@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "common/request_fingerprint.h"
 #include "common/agency_tree.h"
 #include "common/auth.h"
 #include "common/clock.h"
@@ -42,9 +43,7 @@ struct ReportingContext {
                                                     const char* field);
 };
 
-// INVALID_ARGUMENT on request_id unless it has 1..128 characters: every
-// change carries one so that a retry is not recorded twice.
-Status RequireRequestId(const std::string& id);
+// Request ids: tdkt::RequireRequestId (common/request_fingerprint.h).
 
 // `value`, or `fallback` when `value` is empty (e.g. the caller's agency).
 inline std::string Or(const std::string& value, const std::string& fallback) {
