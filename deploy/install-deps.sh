@@ -13,6 +13,8 @@ PACKAGES=(
   redis-server  # also pulls in redis-tools (redis-cli)
   jq curl       # scripted tests and README examples read JSON and /metrics
   openssl       # make demo and tests create Ed25519 node keys
+  libcpp-httplib-dev  # campaign-media's public site (feeds, e-publication)
+  chromium fonts-noto-core  # the e-publication and feed screenshot test (Vietnamese glyphs)
 )
 
 missing=()
