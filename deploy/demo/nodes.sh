@@ -6,6 +6,7 @@
 #   base = DEMO_PORT_BASE (20000) + 1000 * n
 #   gRPC    base+51 nomination, base+52 evaluation, base+53 campaign-media, base+54 reporting
 #   metrics base+451 .. base+454, same order
+#   public  base+80 campaign-media's public site (feeds, e-publication; HTTP, no token)
 #   redis   base+379
 # e.g. TW: gRPC 21051-21054, metrics 21451-21454, redis 21379. All below
 # Linux's ephemeral range, so no outgoing connection can hold them.
@@ -37,6 +38,7 @@ node_base() { echo $((${DEMO_PORT_BASE:-20000} + 1000 * $(node_index "$1"))); }
 grpc_port() { echo $(($(node_base "$1") + 50 + $(svc_index "$2"))); }
 metrics_port() { echo $(($(node_base "$1") + 450 + $(svc_index "$2"))); }
 redis_port() { echo $(($(node_base "$1") + 379)); }
+public_port() { echo $(($(node_base "$1") + 80)); }
 addr() { echo "127.0.0.1:$(grpc_port "$1" "$2")"; }
 node_dir() { echo "$DEMO_VAR/$1"; }
 
@@ -54,7 +56,7 @@ svc_binary() {
 check_ports_free() {
   local node svc p
   for node in "${DEMO_NODES[@]}"; do
-    for p in $(redis_port "$node") $(for svc in "${DEMO_SERVICES[@]}"; do grpc_port "$node" "$svc"; metrics_port "$node" "$svc"; done); do
+    for p in $(redis_port "$node") $(public_port "$node") $(for svc in "${DEMO_SERVICES[@]}"; do grpc_port "$node" "$svc"; metrics_port "$node" "$svc"; done); do
       port_in_use "$p" && die "port $p is taken (another demo running? set DEMO_PORT_BASE to move the demo)"
     done
   done
@@ -118,6 +120,7 @@ start_service() {
   case $svc in
     nomination) extra=(--agencies-file="$DEMO_AGENCIES_FILE") ;;
     evaluation | reporting) extra=(--nomination-address="$(addr "$node" nomination)") ;;
+    campaign-media) extra=(--nomination-address="$(addr "$node" nomination)" --public-http-port="$(public_port "$node")") ;;
   esac
   setsid "$bin" --grpc-port="$(grpc_port "$node" "$svc")" --metrics-port="$(metrics_port "$node" "$svc")" \
     --redis-port="$(redis_port "$node")" --node-agency="$node" --jwt-secret-file="$dir/jwt-secret" \
