@@ -227,6 +227,7 @@ struct Uplink::Impl {
       std::string reason = Describe(sent);
       TDKT_RETURN_IF_ERROR(DeadLetter(entry, reason));
       if (dead_letters) dead_letters->Increment();
+      if (options.on_dead_letter) options.on_dead_letter({entry.id, entry.fields, reason, NowUnixMs()});
       log::Error("uplink entry dead-lettered", {{"queue", options.name},
                                                 {"entry_id", entry.id},
                                                 {"refusals", std::to_string(head_refusals)},

@@ -65,6 +65,10 @@ struct UplinkOptions {
   int max_backoff_ms = 30000;
   int max_refusals = 5;
   int idle_poll_ms = 500;        // Wait between polls of an empty queue.
+  // Called once an entry is in the dead-letter list (on the draining
+  // thread), so the owner can mark its record; the Uplink's count of
+  // refusals is the only one.
+  std::function<void(const DeadLetter&)> on_dead_letter;
 };
 
 struct UplinkStats {

@@ -160,6 +160,31 @@ TEST_F(UplinkTest, RefusedEntryIsDeadLetteredAndTheQueueGoesOn) {
   EXPECT_NE(text.find("tdkt_uplink_failures_total{queue=\"proposals\"} 3"), std::string::npos) << text;
 }
 
+// The owner hears of each dead letter once, with the Uplink's own count of
+// refusals: a refusal made before the parent was reached counts as well.
+TEST_F(UplinkTest, OwnerIsToldOfEachDeadLetterOnce) {
+  std::vector<DeadLetter> told;
+  UplinkOptions options = Options();
+  options.on_dead_letter = [&](const DeadLetter& letter) { told.push_back(letter); };
+  Uplink uplink(redis_, options, [&](const QueuedItem& item) {
+    if (item.fields.at("n") == "1") return Status::InvalidArgument("id", "not a record id");
+    return Status::Ok();
+  }, nullptr);
+  ASSERT_TRUE(uplink.Initialize().ok());
+  Add("0");
+  std::string refused = Add("1");
+  Add("2");
+  for (int i = 0; i < 2; ++i) EXPECT_EQ(uplink.DrainOnce().status().code(), Code::kInvalidArgument);
+  EXPECT_TRUE(told.empty());  // Two refusals of three: not yet.
+  ASSERT_TRUE(uplink.DrainOnce().ok());
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].entry_id, refused);
+  EXPECT_EQ(told[0].fields.at("n"), "1");
+  EXPECT_EQ(told[0].reason, "INVALID_ARGUMENT: id: not a record id");
+  ASSERT_TRUE(uplink.DrainOnce().ok());
+  EXPECT_EQ(told.size(), 1u);
+}
+
 TEST_F(UplinkTest, RestartAfterCrashResendsThePendingEntryFirst) {
   Receiver parent;
   {

@@ -285,8 +285,6 @@ Status FederationManager::SendProposal(const federation::QueuedItem& item) {
     if (e.action() == "transition" && e.to_state() == v1::PROPOSED) last_proposed = std::max(last_proposed, e.version());
   }
   if (payload.nomination().state() != v1::PROPOSED || last_proposed > queued_version) {
-    std::lock_guard<std::mutex> lock(refusals_mutex_);
-    refusals_.erase(item.entry_id);
     log::Info("queued proposal superseded before delivery; not sent",
               {{"id", id}, {"message_id", message_id}, {"state", StateName(payload.nomination().state())}});
     return Status::Ok();
@@ -294,36 +292,9 @@ Status FederationManager::SendProposal(const federation::QueuedItem& item) {
   fv1::Envelope envelope = federation::Seal(key_, message_id, config_.agency, config_.parent->agency, "proposal",
                                             payload.SerializeAsString(), NowMs());
   auto receipt = parent_->ReceiveProposal(envelope);
-  if (!receipt.ok()) {
-    const Status& refusal = receipt.status();
-    bool dead_lettered = false;
-    if (!federation::IsRetryable(refusal)) {
-      // The Uplink dead-letters an entry at its max_refusals-th refusal;
-      // count them the same way to say so on the record.
-      std::lock_guard<std::mutex> lock(refusals_mutex_);
-      if (++refusals_[item.entry_id] >= config_.max_refusals) {
-        refusals_.erase(item.entry_id);
-        dead_lettered = true;
-      }
-    }
-    if (dead_lettered) {
-      // This refusal dead-letters the item (Uplink): say so on the record.
-      v1::UpwardStatus dead;
-      dead.set_state(v1::UpwardStatus::DEAD_LETTER);
-      dead.set_reason(refusal.ToString());
-      auto noted = manager_.NoteUpward(NodeCallerFor(id), id, dead,
-                                       "the parent node refused the proposal " +
-                                           std::to_string(config_.max_refusals) +
-                                           " times; it is not sent again: " + refusal.ToString(),
-                                       "dead/" + message_id);
-      if (!noted.ok()) log::Warn("cannot note a dead-lettered proposal", {{"id", id}, {"error", noted.status().ToString()}});
-    }
-    return refusal;
-  }
-  {
-    std::lock_guard<std::mutex> lock(refusals_mutex_);
-    refusals_.erase(item.entry_id);
-  }
+  // A refusal counts toward the Uplink's dead-letter limit; NoteDeadLetter
+  // marks the record when the limit is reached.
+  if (!receipt.ok()) return receipt.status();
   v1::UpwardStatus received;
   received.set_state(v1::UpwardStatus::RECEIVED);
   received.set_parent_record_id(receipt->recorded_as());
@@ -331,6 +302,21 @@ Status FederationManager::SendProposal(const federation::QueuedItem& item) {
                                    "received by the parent node as " + receipt->recorded_as(), "fwd/" + message_id);
   if (!noted.ok() && noted.status().code() != Code::kNotFound) return noted.status();
   return Status::Ok();
+}
+
+void FederationManager::NoteDeadLetter(const federation::DeadLetter& letter) {
+  auto it = letter.fields.find("id");
+  if (it == letter.fields.end()) return;
+  const std::string& id = it->second;
+  const std::string message_id = federation::MessageId(config_.agency, "proposals", letter.entry_id);
+  v1::UpwardStatus dead;
+  dead.set_state(v1::UpwardStatus::DEAD_LETTER);
+  dead.set_reason(letter.reason);
+  auto noted = manager_.NoteUpward(NodeCallerFor(id), id, dead,
+                                   "the parent node refused the proposal " + std::to_string(config_.max_refusals) +
+                                       " times; it is not sent again: " + letter.reason,
+                                   "dead/" + message_id);
+  if (!noted.ok()) log::Warn("cannot note a dead-lettered proposal", {{"id", id}, {"error", noted.status().ToString()}});
 }
 
 Status FederationManager::ApplyOutcome(const v1::Outcome& outcome) {

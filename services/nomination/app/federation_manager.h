@@ -67,6 +67,9 @@ class FederationManager {
 
   // Child side. The Uplink's sender for nom:{fwd}:uplink.
   Status SendProposal(const federation::QueuedItem& item);
+  // The Uplink dead-lettered a proposal (the parent refused it
+  // max_refusals times): marks the record DEAD_LETTER with the reason.
+  void NoteDeadLetter(const federation::DeadLetter& letter);
   // Fetches and applies the parent's outcomes until none are left; returns
   // how many were applied. UNAVAILABLE when the parent is unreachable.
   Result<int> PollOnce();
@@ -93,9 +96,6 @@ class FederationManager {
   ParentLink* parent_;
   std::map<std::string, federation::PublicKey> children_keys_;
   std::map<std::string, federation::PublicKey> parent_keys_;
-
-  std::mutex refusals_mutex_;
-  std::map<std::string, int> refusals_;  // Uplink entry id → refusals so far.
 
   std::mutex poller_mutex_;
   std::condition_variable poller_wake_;
