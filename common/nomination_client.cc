@@ -109,6 +109,14 @@ Result<nv1::ListNominationsResponse> NominationClient::List(const nv1::ListNomin
   return out;
 }
 
+Result<nv1::ListChangesResponse> NominationClient::ListChanges(const nv1::ListChangesRequest& request) {
+  nv1::ListChangesResponse out;
+  TDKT_RETURN_IF_ERROR(Invoke("ListChanges", [&](grpc::ClientContext* c) {
+    return nominations_->ListChanges(c, request, &out);
+  }));
+  return out;
+}
+
 Result<nv1::ListMovementsResponse> NominationClient::ListMovements(const nv1::ListMovementsRequest& request) {
   nv1::ListMovementsResponse out;
   TDKT_RETURN_IF_ERROR(Invoke("ListMovements", [&](grpc::ClientContext* c) {

@@ -47,6 +47,8 @@ class NominationClient {
   Result<nomination::v1::ListNominationsResponse> List(const nomination::v1::ListNominationsRequest& request);
   // One page of MovementService.ListMovements (the caller pages).
   Result<nomination::v1::ListMovementsResponse> ListMovements(const nomination::v1::ListMovementsRequest& request);
+  // One page of the node's change feed (ListChanges; node or admin token).
+  Result<nomination::v1::ListChangesResponse> ListChanges(const nomination::v1::ListChangesRequest& request);
 
   // Applies a change exactly once, however often it is retried: when the
   // record's history already holds `request.request_id()`, the change was

@@ -76,6 +76,7 @@ for svc in "${SERVICES[@]}"; do
   extra=()
   [[ $name == nomination ]] && extra=(--agencies-file="$TDKT_AGENCIES_FILE")
   [[ $name == campaign-media ]] && extra=(--public-http-host="$HOST" --public-http-port=8053)
+  [[ $name == reporting ]] && extra=(--campaign-media-address="$HOST:50053")
   setsid "$BUILD_DIR/$bin" --grpc-port="$grpc" --metrics-port="$metrics" "${extra[@]}" \
     </dev/null >"$VAR/log/$name.log" 2>&1 &
   SERVICE_PIDS+=($!)
@@ -92,6 +93,7 @@ done
 # Demo data uses fixed request ids, so loading it again changes nothing.
 if [[ ${DEMO_DATA:-1} == 1 ]]; then
   "$TDKTCTL" demo-data --addr="$HOST:50051" --evaluation-addr="$HOST:50052" --reporting-addr="$HOST:50054" \
+    --campaign-media-addr="$HOST:50053" \
     --secret-file="$TDKT_JWT_SECRET_FILE" --agency="$NODE_AGENCY" >>"$VAR/log/demo-data.log" 2>&1 &&
     echo "demo data loaded" ||
     echo "WARNING: demo data failed to load, see $VAR/log/demo-data.log" >&2

@@ -119,7 +119,8 @@ start_service() {
   bin=$(svc_binary "$svc")
   case $svc in
     nomination) extra=(--agencies-file="$DEMO_AGENCIES_FILE") ;;
-    evaluation | reporting) extra=(--nomination-address="$(addr "$node" nomination)") ;;
+    evaluation) extra=(--nomination-address="$(addr "$node" nomination)") ;;
+    reporting) extra=(--nomination-address="$(addr "$node" nomination)" --campaign-media-address="$(addr "$node" campaign-media)") ;;
     campaign-media) extra=(--nomination-address="$(addr "$node" nomination)" --public-http-port="$(public_port "$node")") ;;
   esac
   setsid "$bin" --grpc-port="$(grpc_port "$node" "$svc")" --metrics-port="$(metrics_port "$node" "$svc")" \

@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   auto& config = service.config();
   config.Declare("nomination-address", "127.0.0.1:50051", "gRPC address of this node's nomination service");
   config.Declare("nomination-deadline-ms", "10000", "deadline of one call to the nomination service");
+  config.Declare("campaign-media-address", "127.0.0.1:50053",
+                 "gRPC address of this node's campaign-media service (the report's media figures); empty = none");
 
   std::unique_ptr<tdkt::reporting::ReportingNode> node;
   int rc = service.Run(argc, argv, [&](tdkt::ServerHost& host) -> tdkt::Status {
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
     options.node_agency = config.Get("node-agency");
     options.nomination_address = config.Get("nomination-address");
     options.nomination_deadline_ms = config.GetInt("nomination-deadline-ms");
+    options.campaign_media_address = config.Get("campaign-media-address");
     auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
     if (!federation.ok()) return federation.status();
     options.federation = std::move(*federation);

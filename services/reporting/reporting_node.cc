@@ -17,6 +17,16 @@ NominationClientOptions ClientOptions(const ReportingNodeOptions& o) {
   c.deadline_ms = o.nomination_deadline_ms;
   return c;
 }
+
+CampaignMediaSourceOptions MediaOptions(const ReportingNodeOptions& o) {
+  CampaignMediaSourceOptions c;
+  c.address = o.campaign_media_address;
+  c.jwt_secret = o.jwt_secret;
+  c.subject = "reporting@" + o.node_agency;
+  c.agency = o.node_agency;
+  c.deadline_ms = o.campaign_media_deadline_ms;
+  return c;
+}
 }  // namespace
 
 ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry* registry)
@@ -25,6 +35,7 @@ ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry*
       redis_(options_.redis, registry),
       verifier_(options_.jwt_secret),
       nominations_(ClientOptions(options_)),
+      campaign_media_(MediaOptions(options_)),
       report_store_(redis_),
       activity_store_(redis_),
       quota_store_(redis_),
@@ -47,6 +58,7 @@ ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry*
   // At a parent, the statutory forms' roll-up reads the children's latest
   // reports through the report manager.
   statutory_.manager().SetChildFigures(&report_manager_);
+  context_.campaign_media = &campaign_media_;
 }
 
 ReportingNode::~ReportingNode() { StopUplink(); }

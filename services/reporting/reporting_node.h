@@ -40,6 +40,10 @@ struct ReportingNodeOptions {
   std::string node_agency = "TW";
   std::string nomination_address = "127.0.0.1:50051";
   int nomination_deadline_ms = 3000;
+  // The node's campaign-media service (the report's media figures); empty =
+  // none (the media section says so).
+  std::string campaign_media_address = "127.0.0.1:50053";
+  int campaign_media_deadline_ms = 3000;
   const Clock* clock = nullptr;                 // Null: the system clock.
   federation::FederationConfig federation;      // Disabled: standalone node.
   // The node's signing key; when absent and a parent is configured, it is
@@ -72,6 +76,7 @@ class ReportingNode {
   RedisClient redis_;
   TokenVerifier verifier_;
   NominationClient nominations_;
+  CampaignMediaSource campaign_media_;
   ReportStore report_store_;
   ActivityStore activity_store_;
   QuotaStore quota_store_;

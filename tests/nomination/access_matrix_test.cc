@@ -193,6 +193,13 @@ class AccessMatrixTest : public ::testing::Test {
         return noms->AddHistoryNote(c, r, &out);
       };
     }});
+    rpcs.push_back({"ListChanges", {Role::kNode, Role::kAdmin}, [this] {
+      return [this](grpc::ClientContext* c) {
+        nv1::ListChangesRequest r;
+        nv1::ListChangesResponse out;
+        return noms->ListChanges(c, r, &out);
+      };
+    }, false});
     rpcs.push_back({"CreateMovement", writers, [this] {
       return [this](grpc::ClientContext* c) {
         nv1::CreateMovementRequest r;

@@ -286,5 +286,136 @@ TEST(ReportRulesTest, CentralRollupOf34ProvinceReportsIsFast) {
   EXPECT_EQ(merged.quotas(1).depth(), 1);  // Provinces come first.
 }
 
+// ---- Media figures (campaign-media) ----
+
+cmv1::AgencyMediaFigures Row(const std::string& agency, int64_t published, int64_t exchange) {
+  cmv1::AgencyMediaFigures r;
+  r.set_agency_id(agency);
+  r.set_items_published(published);
+  if (published) {
+    auto* c = r.add_published_by_channel();
+    c->set_key("radio");
+    c->set_count(published);
+    auto* k = r.add_published_by_kind();
+    k->set_key("article");
+    k->set_count(published);
+  }
+  r.set_exchange_events(exchange);
+  r.set_campaigns(1);
+  r.set_campaign_budget_vnd(10'000'000);
+  r.set_listeners(100);
+  r.set_contests(1);
+  r.set_contest_entries(4);
+  r.set_replications(1);
+  r.set_event_attendance(30 * exchange);
+  return r;
+}
+
+Activities WithMedia(std::vector<cmv1::AgencyMediaFigures> rows) {
+  Activities a;
+  a.media.available = true;
+  a.media.rows = std::move(rows);
+  return a;
+}
+
+TEST(ReportRulesTest, MediaSectionCountsByHandWithVietnameseLabels) {
+  AgencyTree tree = Tree();
+  Figures g = Aggregate({}, WithMedia({Row("56", 2, 1), Row("22333", 1, 0)}), 2026);
+  auto r = ToReport(g, tree, "56", 2026, DefaultQuotaRules("2026-2030"), 0);
+  const auto& m = r.media();
+  EXPECT_TRUE(m.available());
+  EXPECT_TRUE(m.note().empty());
+  EXPECT_EQ(m.articles(), 3);
+  EXPECT_EQ(m.campaigns(), 2);
+  EXPECT_EQ(m.campaign_budget_vnd(), 20'000'000);
+  EXPECT_EQ(m.listeners(), 200);
+  EXPECT_EQ(m.contests(), 2);
+  EXPECT_EQ(m.contest_entries(), 8);
+  EXPECT_EQ(m.exchange_events(), 1);
+  EXPECT_EQ(m.event_attendance(), 30);
+  EXPECT_EQ(m.replications(), 2);
+  ASSERT_EQ(m.published_by_channel_size(), 1);
+  EXPECT_EQ(m.published_by_channel(0).key(), "radio");
+  EXPECT_EQ(m.published_by_channel(0).count(), 3);
+  EXPECT_NE(m.published_by_channel(0).label(), "radio");  // A Vietnamese name.
+  ASSERT_EQ(m.published_by_kind_size(), 1);
+  EXPECT_NE(m.published_by_kind(0).label(), "article");
+  ASSERT_EQ(m.exchange_events_by_agency_size(), 1);
+  EXPECT_EQ(m.exchange_events_by_agency(0).label(), "Tỉnh Khánh Hòa");
+}
+
+TEST(ReportRulesTest, MediaUnavailableStillBuildsWithANote) {
+  AgencyTree tree = Tree();
+  Activities a;
+  a.media.note = "campaign-media down";
+  auto r = ToReport(Aggregate(Sample(), a, 2026), tree, "56", 2026, DefaultQuotaRules("2026-2030"), 0);
+  EXPECT_FALSE(r.media().available());
+  EXPECT_EQ(r.media().note(), "campaign-media down");
+  EXPECT_EQ(r.exemplars(), 6);
+  auto none = ToReport(Aggregate({}, {}, 2026), tree, "56", 2026, DefaultQuotaRules("2026-2030"), 0);
+  EXPECT_FALSE(none.media().available());
+  EXPECT_FALSE(none.media().note().empty());
+}
+
+TEST(ReportRulesTest, ExchangeEventsActualAndGapOverTheSubtreeMergedUnderSuccessor) {
+  AgencyTree tree = Tree();
+  // Two events in the merged unit 22400 (counted under 22366), one in 22333.
+  Figures g = Aggregate({}, WithMedia({Row("22400", 0, 2), Row("22333", 0, 1)}), 2026);
+  auto rules = DefaultQuotaRules("2026-2030");
+  rules.mutable_rules(0)->set_exchange_events_per_year(4);  // Provinces.
+  auto r = ToReport(g, tree, "56", 2026, rules, 0);
+  std::map<std::string, rv1::QuotaLine> lines;
+  for (const auto& l : r.quotas()) lines[l.agency_id()] = l;
+  ASSERT_EQ(lines.count("22400"), 0u);  // Merged: no line of its own.
+  EXPECT_EQ(lines["56"].exchange_events_target(), 4);
+  EXPECT_EQ(lines["56"].exchange_events_actual(), 3);
+  EXPECT_EQ(lines["56"].exchange_events_gap(), 1);
+  EXPECT_EQ(lines["22366"].exchange_events_actual(), 2);
+  EXPECT_EQ(lines["22366"].exchange_events_gap(), 0);  // Target 1: more than met.
+  EXPECT_EQ(lines["22333"].exchange_events_actual(), 1);
+  EXPECT_EQ(lines["22333"].exchange_events_gap(), 0);
+}
+
+TEST(ReportRulesTest, MediaRollupCountsAChildsFiguresOnce) {
+  AgencyTree tree = Tree();
+  auto rules = DefaultQuotaRules("2026-2030");
+  // Khánh Hòa's report: 3 items, 2 exchange events (one in a ward).
+  auto kh_report = ToReport(Aggregate({}, WithMedia({Row("56", 2, 1), Row("22333", 1, 1)}), 2026), tree, "56",
+                            2026, rules, 0);
+  // The centre's campaign-media also holds rows of Khánh Hòa's units (they
+  // are in the province's report), its own, and Hà Nội's (no report).
+  Activities own = WithMedia({Row("TW", 1, 1), Row("56", 5, 5), Row("22333", 5, 5), Row("00004", 1, 1)});
+  Figures total = RollupFigures({}, own, 2026, tree, {kh_report});
+  EXPECT_TRUE(total.media_available);
+  EXPECT_EQ(total.media.items_published, 1 + 1 + 3);
+  EXPECT_EQ(total.media.exchange_events, 1 + 1 + 2);
+  EXPECT_EQ(total.media.campaigns, 2 + 2);
+  EXPECT_EQ(total.media.by_channel["radio"], 5);
+  auto merged = ToReport(total, tree, "TW", 2026, rules, 0);
+  EXPECT_EQ(merged.media().articles(), 5);
+  std::map<std::string, rv1::QuotaLine> lines;
+  for (const auto& l : merged.quotas()) lines[l.agency_id()] = l;
+  EXPECT_EQ(lines["TW"].exchange_events_actual(), 4);
+  EXPECT_EQ(lines["56"].exchange_events_actual(), 2);
+  EXPECT_EQ(lines["22333"].exchange_events_actual(), 1);
+  EXPECT_EQ(lines["01"].exchange_events_actual(), 1);
+  // FiguresOf reads back what ToReport wrote.
+  Figures back = FiguresOf(merged);
+  EXPECT_EQ(back.media.items_published, 5);
+  EXPECT_EQ(back.media.exchange_by_agency["00004"], 1);
+  EXPECT_EQ(back.media.replications, total.media.replications);
+}
+
+TEST(ReportRulesTest, MediaRollupIsPartialWhenAChildReportLacksIt) {
+  AgencyTree tree = Tree();
+  auto rules = DefaultQuotaRules("2026-2030");
+  auto kh_report = ToReport(Aggregate({}, {}, 2026), tree, "56", 2026, rules, 0);  // No campaign-media.
+  Figures total = RollupFigures({}, WithMedia({Row("TW", 1, 0)}), 2026, tree, {kh_report});
+  auto merged = ToReport(total, tree, "TW", 2026, rules, 0);
+  EXPECT_FALSE(merged.media().available());
+  EXPECT_NE(merged.media().note().find("Tỉnh Khánh Hòa"), std::string::npos) << merged.media().note();
+  EXPECT_EQ(merged.media().articles(), 1);
+}
+
 }  // namespace
 }  // namespace tdkt::reporting

@@ -15,6 +15,7 @@ reporting::ReportingNodeOptions ReportingOptions(const NominationServer& nominat
   options.node_agency = agency;
   options.nomination_address = nomination.address();
   options.nomination_deadline_ms = 10000;
+  options.campaign_media_address = "";
   return options;
 }
 

@@ -15,7 +15,8 @@
 namespace tdkt::testing {
 
 // Options for a node of `agency` on the test Redis database `db`, using
-// `nomination`'s service and the test token key.
+// `nomination`'s service and the test token key; no campaign-media (set
+// campaign_media_address to a test server's address for media figures).
 reporting::ReportingNodeOptions ReportingOptions(const NominationServer& nomination, const std::string& agency,
                                                  int db = 0);
 

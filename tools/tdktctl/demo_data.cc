@@ -5,13 +5,15 @@
 // gets the first result back), and each lifecycle step runs only while the
 // record still sits where that step starts; steps an earlier run did are
 // skipped. Last, the reporting records (demo_reporting.h): inspections,
-// trainings, budget, and the statutory forms' organisations and staff.
+// trainings, budget, and the statutory forms' organisations and staff; and
+// the propagation of the recognised exemplars (demo_campaign_media.h).
 #include <map>
 
 #include "tdkt/nomination/v1/agency.grpc.pb.h"
 #include "tdkt/nomination/v1/movement.grpc.pb.h"
 #include "tdkt/nomination/v1/nomination.grpc.pb.h"
 #include "tools/tdktctl/commands.h"
+#include "tools/tdktctl/demo_campaign_media.h"
 #include "tools/tdktctl/demo_content.h"
 #include "tools/tdktctl/demo_evaluation.h"
 #include "tools/tdktctl/demo_reporting.h"
@@ -270,6 +272,30 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
     grpc::Status status = LoadReportingDemo(demo, &reporting);
     if (!status.ok()) return ReportError(WithContext(status, "reporting demo (" + reporting_addr + ")"));
   }
+  // Campaign-media: a campaign, items, an exchange event, a replication and
+  // a contest around the exemplars now recognised. A node whose
+  // campaign-media serves none of it yet (UNIMPLEMENTED) is skipped.
+  Json campaign_media = "skipped (--campaign-media-addr is empty)";
+  const std::string campaign_media_addr = args.Get("campaign-media-addr", "127.0.0.1:50053");
+  if (!campaign_media_addr.empty()) {
+    CampaignMediaDemo demo;
+    demo.endpoint = endpoint;
+    demo.endpoint.addr = campaign_media_addr;
+    demo.secret_file = secret_file;
+    demo.agency = agency;
+    for (const DemoCandidate* c : in_scope) {
+      const v1::Nomination& n = loaded[c->key];
+      if ((n.state() == v1::RECOGNISED || n.state() == v1::REPLICATING) && demo.exemplars.size() < 5) {
+        demo.exemplars.push_back(n);
+      }
+    }
+    grpc::Status status = LoadCampaignMediaDemo(demo, &campaign_media);
+    if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
+      campaign_media = "skipped (campaign-media serves no such service: " + status.error_message() + ")";
+    } else if (!status.ok()) {
+      return ReportError(WithContext(status, "campaign-media demo (" + campaign_media_addr + ")"));
+    }
+  }
   Json states = Json::object();
   for (const auto& [state, count] : by_state) states[state] = count;
   PrintJson(Json{{"movements", movements},
@@ -279,7 +305,8 @@ int RunDemoData(const Args& args, const Endpoint& endpoint) {
                  {"lifecycle_steps_already_done", loader.skipped},
                  {"skipped_outside_agency", outside},
                  {"evaluation", evaluation},
-                 {"reporting", reporting}});
+                 {"reporting", reporting},
+                 {"campaign_media", campaign_media}});
   return kExitOk;
 }
 

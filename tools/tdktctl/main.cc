@@ -75,11 +75,12 @@ const std::vector<Command>& Commands() {
        RunImportCsv},
       {"demo-data",
        "[--secret-file=var/jwt-secret] [--agency=TW] [--evaluation-addr=127.0.0.1:50052] "
-       "[--reporting-addr=127.0.0.1:50054]",
+       "[--reporting-addr=127.0.0.1:50054] [--campaign-media-addr=127.0.0.1:50053]",
        "load demo movements, candidates, councils, sessions, inspections, trainings, budget and statutory "
        "records (idempotent; mints its own tokens; an empty --evaluation-addr skips the councils, an empty "
-       "--reporting-addr the reporting records)",
-       {"secret-file", "agency", "evaluation-addr", "reporting-addr"}, 0, 0, RunDemoData},
+       "--reporting-addr the reporting records, an empty --campaign-media-addr the campaign, items, events and "
+       "contest)",
+       {"secret-file", "agency", "evaluation-addr", "reporting-addr", "campaign-media-addr"}, 0, 0, RunDemoData},
   };
   return commands;
 }

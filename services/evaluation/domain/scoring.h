@@ -1,6 +1,5 @@
-// Rubric scoring: weighted totals per nominee and optional z-score
-// normalisation across members, so a strict and a lenient member weigh the
-// same. Pure rules.
+// Rubric scoring of council members: the evaluation protos adapted to the
+// suite's one rubric scoring (common/scoring.h), where the arithmetic lives.
 #pragma once
 
 #include <map>

@@ -65,4 +65,9 @@ grpc::ServerUnaryReactor* NominationService::AddHistoryNote(grpc::CallbackServer
   return HandleUnary(c, "AddHistoryNote", verifier_, out, [&](const Caller& caller) { return manager_.AddHistoryNote(caller, *r); });
 }
 
+grpc::ServerUnaryReactor* NominationService::ListChanges(grpc::CallbackServerContext* c,
+                                                         const v1::ListChangesRequest* r, v1::ListChangesResponse* out) {
+  return HandleUnary(c, "ListChanges", verifier_, out, [&](const Caller& caller) { return manager_.ListChanges(caller, *r); });
+}
+
 }  // namespace tdkt::nomination

@@ -37,6 +37,8 @@ class NominationService final : public v1::NominationService::CallbackService {
                                           v1::Nomination* out) override;
   grpc::ServerUnaryReactor* AddHistoryNote(grpc::CallbackServerContext* c, const v1::AddHistoryNoteRequest* r,
                                            v1::Nomination* out) override;
+  grpc::ServerUnaryReactor* ListChanges(grpc::CallbackServerContext* c, const v1::ListChangesRequest* r,
+                                        v1::ListChangesResponse* out) override;
 
  private:
   NominationManager& manager_;

@@ -1,6 +1,7 @@
 #include "services/nomination/app/nomination_manager.h"
 
 #include <algorithm>
+#include <set>
 
 #include "common/access.h"
 #include "common/text.h"
@@ -12,11 +13,14 @@
 #include "services/nomination/domain/lifecycle.h"
 #include "services/nomination/domain/record_id.h"
 #include "services/nomination/storage/federation_store.h"
+#include "services/nomination/storage/redis_nomination_repository.h"
 
 namespace tdkt::nomination {
 namespace {
 
 constexpr auto kWriters = {Role::kOfficer, Role::kNode};
+constexpr int64_t kChangesKept = 1000000;  // The change feed keeps about the newest million moves.
+
 // Who adds documents and notes to a candidate's file: the unit's officer,
 // the council's secretary, and the node's other services (evaluation)
 // acting for the council.
@@ -120,6 +124,19 @@ SaveExtras NominationManager::ForwardingOf(const v1::Nomination* previous, v1::N
   SaveExtras extras;
   if (!previous) return extras;
   const bool state_changed = previous->state() != next.state();
+  if (state_changed) {
+    // The node's change feed, in the same atomic step as the move, so the
+    // node's other services (campaign-media) never miss one.
+    extras.events.push_back({RedisNominationRepository::ChangesKey(),
+                             {{"id", next.id()},
+                              {"agency", next.details().agency_id()},
+                              {"version", std::to_string(next.version())},
+                              {"from", std::to_string(previous->state())},
+                              {"to", std::to_string(next.state())},
+                              {"reason", next.state_reason()},
+                              {"at", std::to_string(next.updated_at().seconds())}},
+                             kChangesKept});
+  }
   if (has_parent_ && state_changed && next.state() == v1::PROPOSED) {
     // A new proposal: whatever an earlier one came to is replaced.
     next.clear_upward();
@@ -509,6 +526,61 @@ Result<v1::Nomination> NominationManager::NoteUpward(const Caller& node, const s
                          });
     if (result.ok() || result.status().code() != Code::kAborted || attempt >= 5) return Present(std::move(result));
   }
+}
+
+Result<v1::ListChangesResponse> NominationManager::ListChanges(const Caller& caller,
+                                                               const v1::ListChangesRequest& request) {
+  TDKT_RETURN_IF_ERROR(RequireRole(caller, {Role::kNode, Role::kAdmin}, "read the node's change feed"));
+  auto page_size = CheckPageSize(request.page_size(), 100, 1000);
+  if (!page_size.ok()) return page_size.status();
+  if (!request.after().empty() && !IsStreamId(request.after())) {
+    return Status::InvalidArgument("after", "is not a cursor from an earlier ListChanges answer");
+  }
+  std::set<int> wanted;
+  for (int i = 0; i < request.to_states_size(); ++i) {
+    const int s = request.to_states(i);
+    if (s == v1::NOMINATION_STATE_UNSPECIFIED || !v1::NominationState_IsValid(s)) {
+      return Status::InvalidArgument("to_states[" + std::to_string(i) + "]", "is not a known state");
+    }
+    wanted.insert(s);
+  }
+  // The feed is node-wide; a caller sees the moves of its own subtree only.
+  auto tree = agencies_.Tree();
+  if (!tree->Find(caller.agency)) {
+    return Status::PermissionDenied("the caller's agency '" + caller.agency.substr(0, 40) +
+                                    "' is not part of this node's agency hierarchy");
+  }
+  v1::ListChangesResponse response;
+  std::string cursor = request.after();
+  // Skipped moves advance the cursor too; one call examines a bounded
+  // number of entries so a rare filter never holds a call for long.
+  const size_t batch = std::max<size_t>(static_cast<size_t>(*page_size), 500);
+  for (int round = 0; round < 20 && response.changes_size() < *page_size; ++round) {
+    auto entries = repository_.Changes(cursor, batch);
+    if (!entries.ok()) return entries.status();
+    for (const auto& entry : *entries) {
+      v1::NominationChange change;
+      change.set_cursor(entry.cursor);
+      for (const auto& [name, value] : entry.fields) {
+        if (name == "id") change.set_nomination_id(value);
+        else if (name == "agency") change.set_agency_id(value);
+        else if (name == "version") change.set_version(std::atoll(value.c_str()));
+        else if (name == "from") change.set_from_state(static_cast<v1::NominationState>(std::atoi(value.c_str())));
+        else if (name == "to") change.set_to_state(static_cast<v1::NominationState>(std::atoi(value.c_str())));
+        else if (name == "reason") change.set_reason(value);
+        else if (name == "at") change.mutable_at()->set_seconds(std::atoll(value.c_str()));
+      }
+      cursor = entry.cursor;
+      const bool in_subtree = tree->IsWithin(caller.agency, change.agency_id());
+      if (in_subtree && (wanted.empty() || wanted.count(change.to_state()))) {
+        *response.add_changes() = std::move(change);
+      }
+      if (response.changes_size() == *page_size) break;
+    }
+    if (entries->size() < batch) break;
+  }
+  response.set_next_cursor(cursor);
+  return response;
 }
 
 }  // namespace tdkt::nomination

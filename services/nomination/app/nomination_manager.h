@@ -35,6 +35,8 @@ class NominationManager {
   Result<v1::ListNominationsResponse> List(const Caller& caller, const v1::ListNominationsRequest& request,
                                            std::chrono::system_clock::time_point deadline);
   Result<v1::GetHistoryResponse> History(const Caller& caller, const v1::GetHistoryRequest& request);
+  // The node's feed of lifecycle moves (node and admin callers only).
+  Result<v1::ListChangesResponse> ListChanges(const Caller& caller, const v1::ListChangesRequest& request);
 
   // Upward forwarding (federation_manager.h). With a parent, a move to
   // PROPOSED also queues the record on the uplink stream and marks it

@@ -40,6 +40,14 @@ struct SaveOutcome {
 struct StreamEvent {
   std::string stream_key;
   std::vector<std::pair<std::string, std::string>> fields;  // In order.
+  // Above 0: trims the stream to about this many entries (MAXLEN ~).
+  int64_t maxlen = 0;
+};
+
+// One entry of the node's change feed (ChangesKey): a lifecycle move.
+struct ChangeEntry {
+  std::string cursor;  // Stream entry id.
+  std::vector<std::pair<std::string, std::string>> fields;  // id, agency, version, from, to, reason, at.
 };
 
 // What a save writes besides the record (all in the same atomic step).
@@ -97,6 +105,10 @@ class NominationRepository {
   virtual Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies,
                                               const IndexFilter& filter, int64_t before,
                                               size_t limit) = 0;
+
+  // Up to `limit` entries of the change feed after `after` (a stream
+  // entry id; empty = from the oldest kept), oldest first.
+  virtual Result<std::vector<ChangeEntry>> Changes(const std::string& after, size_t limit) = 0;
 
   // Audit entries [offset, offset + limit) of a record, oldest first.
   virtual Result<std::vector<v1::AuditEntry>> History(const std::string& agency, const std::string& id,

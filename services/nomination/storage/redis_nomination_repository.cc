@@ -19,7 +19,7 @@ constexpr int kRequestTtlSeconds = 7 * 24 * 3600;
 // ARGV: expected_version, new_version, record, audit, memo, ttl,
 //       n_remove, score, id, event_type, state,
 //       has_claim, claim_value, n_extra, then per extra stream:
-//       n_fields, name1, value1, ...
+//       maxlen (0 = no trimming), n_fields, name1, value1, ...
 const LuaScript kSaveScript(R"lua(
 local memo = redis.call('GET', KEYS[3])
 if memo then return {'REPLAY', memo} end
@@ -38,11 +38,16 @@ redis.call('XADD', KEYS[4], '*', 'type', ARGV[10], 'id', ARGV[9], 'version', ARG
 if ARGV[12] == '1' then redis.call('SET', KEYS[5], ARGV[13]) end
 local a = 15
 for s = 1, tonumber(ARGV[14]) do
-  local n = tonumber(ARGV[a])
+  local maxlen = ARGV[a]
+  local n = tonumber(ARGV[a + 1])
   local fields = {}
-  for j = 1, 2 * n do fields[j] = ARGV[a + j] end
-  a = a + 2 * n + 1
-  redis.call('XADD', KEYS[k], '*', unpack(fields))
+  for j = 1, 2 * n do fields[j] = ARGV[a + 1 + j] end
+  a = a + 2 * n + 2
+  if maxlen ~= '0' then
+    redis.call('XADD', KEYS[k], 'MAXLEN', '~', maxlen, '*', unpack(fields))
+  else
+    redis.call('XADD', KEYS[k], '*', unpack(fields))
+  end
   k = k + 1
 end
 local n_remove = tonumber(ARGV[7])
@@ -176,6 +181,7 @@ Result<SaveOutcome> RedisNominationRepository::Save(const v1::Nomination* previo
                  extras.claim_value,
                  std::to_string(extras.events.size())};
   for (const auto& event : extras.events) {
+    args.push_back(std::to_string(event.maxlen));
     args.push_back(std::to_string(event.fields.size()));
     for (const auto& [name, value] : event.fields) {
       args.push_back(name);
@@ -194,6 +200,23 @@ Result<std::vector<IndexedId>> RedisNominationRepository::Scan(const std::vector
   keys.reserve(agencies.size());
   for (const auto& agency : agencies) keys.push_back(IndexKey(agency, IndexName(filter)));
   return ScanNewestFirst(redis_, keys, before, limit);
+}
+
+Result<std::vector<ChangeEntry>> RedisNominationRepository::Changes(const std::string& after, size_t limit) {
+  auto reply = redis_.Command({"XRANGE", ChangesKey(), after.empty() ? "-" : "(" + after, "+", "COUNT",
+                               std::to_string(limit)});
+  if (!reply.ok()) return reply.status();
+  if (reply->is_error()) return Status::Internal("Redis error: " + reply->str);
+  std::vector<ChangeEntry> out;
+  for (const auto& entry : reply->elements) {
+    if (entry.elements.size() != 2) continue;
+    ChangeEntry change;
+    change.cursor = entry.elements[0].str;
+    const auto& fields = entry.elements[1].elements;
+    for (size_t i = 0; i + 1 < fields.size(); i += 2) change.fields.emplace_back(fields[i].str, fields[i + 1].str);
+    out.push_back(std::move(change));
+  }
+  return out;
 }
 
 Result<std::vector<v1::AuditEntry>> RedisNominationRepository::History(const std::string& agency,

@@ -10,6 +10,10 @@
 //   plus, per save, the streams and claim key of SaveExtras (federation
 //   keys nom:{fwd}:*, see storage/federation_store.h)
 //   nom:seq              counter for sequence numbers (node-wide)
+//   nom:changes          stream, node-wide: one entry per lifecycle move
+//                        (id, agency, version, from, to, reason, at =
+//                        epoch seconds), added in the save's atomic step,
+//                        trimmed to about the newest 1,000,000 (ChangesKey)
 #pragma once
 
 #include <mutex>
@@ -34,11 +38,13 @@ class RedisNominationRepository : public NominationRepository {
                            const SaveExtras& extras) override;
   Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies, const IndexFilter& filter,
                                       int64_t before, size_t limit) override;
+  Result<std::vector<ChangeEntry>> Changes(const std::string& after, size_t limit) override;
   Result<std::vector<v1::AuditEntry>> History(const std::string& agency, const std::string& id,
                                               int64_t offset, int64_t limit) override;
 
   static std::string RecordKey(const std::string& agency, const std::string& id);
   static std::string OutboxKey(const std::string& agency);
+  static std::string ChangesKey() { return "nom:changes"; }
 
  private:
   RedisClient& redis_;

@@ -61,14 +61,16 @@ void AddReportTables(const rv1::YearlyReport& r, const UnitNames& names, Documen
 
   Table quotas;
   quotas.title = "Chỉ tiêu điển hình (kỳ " + r.plan_period() + ")";
-  quotas.columns = {"Mã", "Đơn vị", "Loại", "Chỉ tiêu", "Thực hiện", "Còn thiếu", "Giao lưu (buổi)"};
+  quotas.columns = {"Mã",        "Đơn vị",    "Loại",      "Chỉ tiêu",           "Thực hiện",
+                    "Còn thiếu", "Giao lưu: chỉ tiêu (buổi)", "Giao lưu: thực hiện", "Giao lưu: còn thiếu"};
+  auto n = [](int64_t v) { return Cell::Number(static_cast<double>(v)); };
   for (const auto& q : r.quotas()) {
     quotas.rows.push_back({Cell::Text(q.agency_id()), Cell::Text(std::string(2 * q.depth(), ' ') + q.name()),
-                           Cell::Text(q.kind()), Cell::Number(static_cast<double>(q.target())),
-                           Cell::Number(static_cast<double>(q.actual())), Cell::Number(static_cast<double>(q.gap())),
-                           Cell::Number(static_cast<double>(q.exchange_events_target()))});
+                           Cell::Text(q.kind()), n(q.target()), n(q.actual()), n(q.gap()),
+                           n(q.exchange_events_target()), n(q.exchange_events_actual()), n(q.exchange_events_gap())});
   }
-  quotas.note = "Thực hiện: số điển hình được công nhận trong năm ở đơn vị và các đơn vị trực thuộc.";
+  quotas.note = "Thực hiện: số điển hình được công nhận trong năm ở đơn vị và các đơn vị trực thuộc; "
+                "giao lưu: số buổi giao lưu điển hình trong năm ở đơn vị và các đơn vị trực thuộc.";
   if (r.quotas_truncated()) quotas.note += " Danh sách đã rút gọn (quá nhiều đơn vị).";
   d->tables.push_back(std::move(quotas));
 
@@ -86,9 +88,27 @@ void AddReportTables(const rv1::YearlyReport& r, const UnitNames& names, Documen
   Table media;
   media.title = "Tuyên truyền, nhân rộng";
   media.columns = {"Chỉ tiêu", "Số lượng"};
-  media.rows.push_back({Cell::Text("Tin, bài"), Cell::Number(static_cast<double>(r.media().articles()))});
-  media.note = r.media().note();
+  const auto& m = r.media();
+  auto mline = [&](const char* label, int64_t v) { media.rows.push_back({Cell::Text(label), n(v)}); };
+  mline("Chiến dịch tuyên truyền", m.campaigns());
+  mline("  Kinh phí chiến dịch (đồng)", m.campaign_budget_vnd());
+  mline("Tin, bài, tác phẩm đã đăng, phát", m.articles());
+  mline("  Đã gỡ sau khi đăng", m.items_retracted());
+  mline("Lượt xem", m.views());
+  mline("Lượt nghe", m.listeners());
+  mline("Lượt người xem truyền hình", m.viewers());
+  mline("Lượt phát sóng", m.broadcasts());
+  mline("Số bản in", m.copies());
+  mline("Cuộc thi", m.contests());
+  mline("  Bài dự thi", m.contest_entries());
+  mline("Buổi giao lưu điển hình", m.exchange_events());
+  mline("Buổi tôn vinh", m.honouring_events());
+  mline("  Người tham dự", m.event_attendance());
+  mline("Điển hình được nhân rộng", m.replications());
+  media.note = m.available() ? m.note() : (m.note().empty() ? "Chưa có số liệu tuyên truyền." : m.note());
   d->tables.push_back(std::move(media));
+  d->tables.push_back(CountTable("Tin, bài theo kênh", "Kênh", m.published_by_channel(), false));
+  d->tables.push_back(CountTable("Tin, bài theo loại", "Loại tác phẩm", m.published_by_kind(), false));
 }
 
 }  // namespace

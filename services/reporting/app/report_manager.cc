@@ -37,6 +37,7 @@ Result<rv1::YearlyReport> ReportManager::Compute(const AgencyTree& tree, const s
   if (!facts.ok()) return facts.status();
   auto activities = activities_.ForYear(agency, year);
   if (!activities.ok()) return activities.status();
+  activities->media = ctx_.MediaFor(agency, year);
   auto rules = quotas_.ForYear(year);
   if (!rules.ok()) return rules.status();
   auto stat_figures = statutory_.BuildFigures(agency, year);
@@ -118,6 +119,7 @@ Result<rv1::Rollup> ReportManager::ComputeRollup(const AgencyTree& tree, int yea
   if (!facts.ok()) return facts.status();
   auto activities = activities_.ForYear(ctx_.node_agency, year);
   if (!activities.ok()) return activities.status();
+  activities->media = ctx_.MediaFor(ctx_.node_agency, year);
   auto rules = quotas_.ForYear(year);
   if (!rules.ok()) return rules.status();
   std::vector<rv1::YearlyReport> child_reports;

@@ -18,4 +18,9 @@ Result<std::shared_ptr<const AgencyTree>> ReportingContext::TreeFor(const Caller
   return *tree;
 }
 
+MediaRows ReportingContext::MediaFor(const std::string& agency, int year) const {
+  if (campaign_media == nullptr) return MediaRows{};
+  return campaign_media->YearFigures(agency, year);
+}
+
 }  // namespace tdkt::reporting

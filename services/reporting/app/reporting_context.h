@@ -16,6 +16,7 @@
 #include "common/federation/signing.h"
 #include "common/nomination_client.h"
 #include "common/status.h"
+#include "services/reporting/app/campaign_media_source.h"
 #include "services/reporting/storage/activity_store.h"
 #include "services/reporting/storage/quota_store.h"
 #include "services/reporting/storage/report_store.h"
@@ -35,6 +36,13 @@ struct ReportingContext {
   std::string node_agency;
   const federation::FederationConfig& federation;
   std::map<std::string, federation::PublicKey> child_keys;  // Senders this node accepts reports from.
+  // The node's campaign-media service (the media section); null: none, the
+  // section says so.
+  CampaignMediaSource* campaign_media = nullptr;
+
+  // Campaign-media's rows of `agency`'s subtree for `year` (unavailable
+  // rows, with a note, when there is no such service or it does not answer).
+  MediaRows MediaFor(const std::string& agency, int year) const;
 
   int64_t NowMs() const { return clock.NowSeconds() * 1000; }
   // The tree, the agency known (INVALID_ARGUMENT on `field` otherwise) and

@@ -9,6 +9,7 @@
 
 
 #include "common/vn_time.h"
+#include "services/campaign_media/domain/channels.h"
 
 namespace tdkt::reporting {
 
@@ -72,7 +73,52 @@ std::map<std::string, int64_t> FromCounts(const pb::RepeatedPtrField<rv1::Count>
   return m;
 }
 
+constexpr char kMediaUnreachable[] =
+    "Không lấy được số liệu tuyên truyền: dịch vụ campaign-media không trả lời (campaign-media unreachable)";
+
 }  // namespace
+
+void MediaFigures::AddRow(const cmv1::AgencyMediaFigures& r) {
+  campaigns += r.campaigns();
+  campaign_budget_vnd += r.campaign_budget_vnd();
+  items_published += r.items_published();
+  items_retracted += r.items_retracted();
+  for (const auto& c : r.published_by_channel()) by_channel[c.key()] += c.count();
+  for (const auto& c : r.published_by_kind()) by_kind[c.key()] += c.count();
+  views += r.views();
+  listeners += r.listeners();
+  viewers += r.viewers();
+  broadcasts += r.broadcasts();
+  copies += r.copies();
+  contests += r.contests();
+  contest_entries += r.contest_entries();
+  exchange_events += r.exchange_events();
+  honouring_events += r.honouring_events();
+  event_attendance += r.event_attendance();
+  replications += r.replications();
+  if (r.exchange_events() != 0) exchange_by_agency[r.agency_id()] += r.exchange_events();
+}
+
+void MediaFigures::Add(const MediaFigures& o, const AgencyTree* tree) {
+  campaigns += o.campaigns;
+  campaign_budget_vnd += o.campaign_budget_vnd;
+  items_published += o.items_published;
+  items_retracted += o.items_retracted;
+  tdkt::reporting::Add(by_channel, o.by_channel, nullptr);
+  tdkt::reporting::Add(by_kind, o.by_kind, nullptr);
+  views += o.views;
+  listeners += o.listeners;
+  viewers += o.viewers;
+  broadcasts += o.broadcasts;
+  copies += o.copies;
+  contests += o.contests;
+  contest_entries += o.contest_entries;
+  exchange_events += o.exchange_events;
+  honouring_events += o.honouring_events;
+  event_attendance += o.event_attendance;
+  replications += o.replications;
+  tdkt::reporting::Add(exchange_by_agency, o.exchange_by_agency, tree);
+}
 
 RecordFacts FactsOf(const nv1::Nomination& r) {
   RecordFacts f;
@@ -133,6 +179,13 @@ void Figures::Merge(const Figures& o, const AgencyTree& tree) {
   budget_planned += o.budget_planned;
   budget_spent += o.budget_spent;
   budget_records += o.budget_records;
+  media_available = media_available && o.media_available;
+  for (const auto& n : o.media_notes) {
+    if (media_notes.size() < 20 && std::find(media_notes.begin(), media_notes.end(), n) == media_notes.end()) {
+      media_notes.push_back(n);
+    }
+  }
+  media.Add(o.media, &tree);
 }
 
 Figures Aggregate(const std::vector<RecordFacts>& records, const Activities& activities, int year) {
@@ -188,6 +241,11 @@ Figures Aggregate(const std::vector<RecordFacts>& records, const Activities& act
     g.budget_spent += b.spent();
     ++g.budget_records;
   }
+  g.media_available = activities.media.available;
+  if (!activities.media.available) {
+    g.media_notes.push_back(activities.media.note.empty() ? kMediaUnreachable : activities.media.note);
+  }
+  for (const auto& row : activities.media.rows) g.media.AddRow(row);
   return g;
 }
 
@@ -217,6 +275,28 @@ Figures FiguresOf(const rv1::YearlyReport& r) {
   g.budget_planned = r.budget().planned();
   g.budget_spent = r.budget().spent();
   g.budget_records = r.budget().records();
+  const auto& m = r.media();
+  g.media_available = m.available();
+  if (!m.note().empty()) g.media_notes.push_back(r.agency_name() + ": " + m.note());
+  auto& f = g.media;
+  f.campaigns = m.campaigns();
+  f.campaign_budget_vnd = m.campaign_budget_vnd();
+  f.items_published = m.articles();
+  f.items_retracted = m.items_retracted();
+  f.by_channel = FromCounts(m.published_by_channel());
+  f.by_kind = FromCounts(m.published_by_kind());
+  f.views = m.views();
+  f.listeners = m.listeners();
+  f.viewers = m.viewers();
+  f.broadcasts = m.broadcasts();
+  f.copies = m.copies();
+  f.contests = m.contests();
+  f.contest_entries = m.contest_entries();
+  f.exchange_events = m.exchange_events();
+  f.honouring_events = m.honouring_events();
+  f.event_attendance = m.event_attendance();
+  f.replications = m.replications();
+  f.exchange_by_agency = FromCounts(m.exchange_events_by_agency());
   return g;
 }
 
@@ -288,22 +368,29 @@ Status CheckQuotaRules(const rv1::QuotaRules& rules) {
 
 std::vector<rv1::QuotaLine> ComputeQuotas(const AgencyTree& tree, const std::string& root,
                                           const std::map<std::string, int64_t>& recognised_by_agency,
-                                          const rv1::QuotaRules& rules, bool* truncated) {
+                                          const rv1::QuotaRules& rules, bool* truncated,
+                                          const std::map<std::string, int64_t>* exchange_by_agency) {
   std::unordered_map<std::string, const rv1::QuotaRule*> by_kind;
   for (const auto& r : rules.rules())
     for (const auto& k : r.kinds()) by_kind[k] = &r;
-  // Actual: each recognition adds to its unit and every ancestor.
-  std::unordered_map<std::string, int64_t> actual;
-  for (const auto& [agency, n] : recognised_by_agency) {
-    std::string u = tree.Successor(agency);
-    for (int guard = 0; !u.empty() && guard < 64; ++guard) {
-      actual[u] += n;
-      if (u == root) break;
-      const AgencyUnit* unit = tree.Find(u);
-      if (!unit) break;
-      u = unit->parent_id;
+  // Actual: each recognition (exchange event) adds to its unit and every
+  // ancestor up to the root.
+  auto up = [&](const std::map<std::string, int64_t>& by_agency) {
+    std::unordered_map<std::string, int64_t> actual;
+    for (const auto& [agency, n] : by_agency) {
+      std::string u = tree.Successor(agency);
+      for (int guard = 0; !u.empty() && guard < 64; ++guard) {
+        actual[u] += n;
+        if (u == root) break;
+        const AgencyUnit* unit = tree.Find(u);
+        if (!unit) break;
+        u = unit->parent_id;
+      }
     }
-  }
+    return actual;
+  };
+  const auto actual = up(recognised_by_agency);
+  const auto exchange_actual = exchange_by_agency ? up(*exchange_by_agency) : decltype(actual){};
   std::vector<rv1::QuotaLine> lines;
   if (truncated) *truncated = false;
   const int root_depth = tree.Depth(root);
@@ -327,6 +414,9 @@ std::vector<rv1::QuotaLine> ComputeQuotas(const AgencyTree& tree, const std::str
     auto a = actual.find(id);
     line.set_actual(a == actual.end() ? 0 : a->second);
     line.set_gap(std::max<int64_t>(0, target - line.actual()));
+    auto e = exchange_actual.find(id);
+    line.set_exchange_events_actual(e == exchange_actual.end() ? 0 : e->second);
+    line.set_exchange_events_gap(std::max<int64_t>(0, line.exchange_events_target() - line.exchange_events_actual()));
     lines.push_back(std::move(line));
   }
   return lines;
@@ -361,7 +451,8 @@ rv1::YearlyReport ToReport(const Figures& g, const AgencyTree& tree, const std::
   rec->set_not_recognised(g.received_not_recognised);
   ToCounts(g.received_by_child, rec->mutable_by_child(), unit_name);
   bool truncated = false;
-  for (auto& line : ComputeQuotas(tree, agency, g.recognised_by_agency, rules, &truncated)) {
+  for (auto& line : ComputeQuotas(tree, agency, g.recognised_by_agency, rules, &truncated,
+                                  &g.media.exchange_by_agency)) {
     *r.add_quotas() = std::move(line);
   }
   r.set_quotas_truncated(truncated);
@@ -380,8 +471,29 @@ rv1::YearlyReport ToReport(const Figures& g, const AgencyTree& tree, const std::
   b->set_spent(g.budget_spent);
   b->set_records(g.budget_records);
   auto* media = r.mutable_media();
-  media->set_available(false);
-  media->set_note("Chưa có số liệu tuyên truyền: có khi dịch vụ campaign-media hoạt động (not available until campaign-media)");
+  const MediaFigures& m = g.media;
+  media->set_available(g.media_available);
+  std::string note;
+  for (const auto& n : g.media_notes) note += (note.empty() ? "" : "; ") + n;
+  media->set_note(note);
+  media->set_articles(m.items_published);
+  media->set_campaigns(m.campaigns);
+  media->set_campaign_budget_vnd(m.campaign_budget_vnd);
+  media->set_items_retracted(m.items_retracted);
+  ToCounts(m.by_channel, media->mutable_published_by_channel(), campaign_media::ChannelLabel);
+  ToCounts(m.by_kind, media->mutable_published_by_kind(), campaign_media::KindLabel);
+  media->set_views(m.views);
+  media->set_listeners(m.listeners);
+  media->set_viewers(m.viewers);
+  media->set_broadcasts(m.broadcasts);
+  media->set_copies(m.copies);
+  media->set_contests(m.contests);
+  media->set_contest_entries(m.contest_entries);
+  media->set_exchange_events(m.exchange_events);
+  media->set_honouring_events(m.honouring_events);
+  media->set_event_attendance(m.event_attendance);
+  media->set_replications(m.replications);
+  ToCounts(m.exchange_by_agency, media->mutable_exchange_events_by_agency(), unit_name);
   r.set_counting_rule(
       "Tính các hồ sơ được phát hiện trong năm hoặc được công nhận (ngày quyết định) trong năm, theo giờ Việt Nam; "
       "hồ sơ nhận từ cấp dưới tính riêng");
@@ -412,7 +524,21 @@ Figures RollupFigures(const std::vector<RecordFacts>& own_records, const Activit
     }
     if (!inside) kept.push_back(f);
   }
-  Figures total = Aggregate(kept, own_activities, year);
+  // The own media rows likewise: a unit inside a reporting child's subtree
+  // is in that child's report.
+  Activities activities = own_activities;
+  activities.media.rows.clear();
+  for (const auto& row : own_activities.media.rows) {
+    bool inside = false;
+    for (const auto& c : covered) {
+      if (tree.IsWithin(c, tree.Successor(row.agency_id()))) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) activities.media.rows.push_back(row);
+  }
+  Figures total = Aggregate(kept, activities, year);
   for (const auto& c : child_reports) total.Merge(FiguresOf(c), tree);
   return total;
 }

@@ -11,12 +11,14 @@
 
 #include "common/agency_tree.h"
 #include "common/status.h"
+#include "tdkt/campaign_media/v1/figures.pb.h"
 #include "tdkt/nomination/v1/nomination.pb.h"
 #include "tdkt/reporting/v1/reporting.pb.h"
 
 namespace tdkt::reporting {
 
 namespace rv1 = ::tdkt::reporting::v1;
+namespace cmv1 = ::tdkt::campaign_media::v1;
 
 constexpr int kMinYear = 2000;
 constexpr int kMaxYear = 2100;
@@ -45,6 +47,30 @@ RecordFacts FactsOf(const nomination::v1::Nomination& record);
 // A record counts for `year` when discovered or recognised in it.
 bool CountsForYear(const RecordFacts& facts, int year);
 
+// The year's media figures (campaign-media): totals, and exchange events
+// per unit for the quota lines.
+struct MediaFigures {
+  int64_t campaigns = 0, campaign_budget_vnd = 0, items_published = 0, items_retracted = 0;
+  std::map<std::string, int64_t> by_channel, by_kind;  // items_published by code.
+  int64_t views = 0, listeners = 0, viewers = 0, broadcasts = 0, copies = 0;
+  int64_t contests = 0, contest_entries = 0;
+  int64_t exchange_events = 0, honouring_events = 0, event_attendance = 0, replications = 0;
+  std::map<std::string, int64_t> exchange_by_agency;  // Unit -> exchange events.
+
+  // Adds one agency's row of MediaFiguresService.GetYearFigures.
+  void AddRow(const cmv1::AgencyMediaFigures& row);
+  // Adds `other`, units mapped to their successor in `tree` (when given).
+  void Add(const MediaFigures& other, const AgencyTree* tree);
+};
+
+// What campaign-media answered for the report's subtree: available = it
+// answered (rows may be empty), else `note` says why not.
+struct MediaRows {
+  bool available = false;
+  std::string note;
+  std::vector<cmv1::AgencyMediaFigures> rows;
+};
+
 // Mergeable figures of one report (maps keyed by machine keys).
 struct Figures {
   int64_t exemplars = 0;
@@ -59,6 +85,11 @@ struct Figures {
   int64_t trainings = 0, participants = 0, commendation_participants = 0, media_participants = 0;
   int64_t budget_planned = 0, budget_spent = 0;
   int32_t budget_records = 0;
+  // Media: available only when every part merged had campaign-media's
+  // answer; the notes say which parts miss it.
+  bool media_available = false;
+  std::vector<std::string> media_notes;
+  MediaFigures media;
 
   // Adds `other`, keys of units mapped to their successor in `tree`.
   void Merge(const Figures& other, const AgencyTree& tree);
@@ -69,6 +100,7 @@ struct Activities {
   std::vector<rv1::Inspection> inspections;
   std::vector<rv1::Training> trainings;
   std::vector<rv1::Budget> budgets;
+  MediaRows media;  // Campaign-media's rows for the subtree.
 };
 
 // Counts `records` for `year`. Received records go to the received section
@@ -94,10 +126,12 @@ constexpr size_t kMaxQuotaLines = 400;
 
 // Target/actual/gap for `root` and the units below it, breadth first (so a
 // central node shows every province first), at most kMaxQuotaLines lines.
-// Actual = recognitions of the year in the unit's whole subtree.
+// Actual = recognitions of the year in the unit's whole subtree; exchange
+// actual likewise from `exchange_by_agency` (none when null).
 std::vector<rv1::QuotaLine> ComputeQuotas(const AgencyTree& tree, const std::string& root,
                                           const std::map<std::string, int64_t>& recognised_by_agency,
-                                          const rv1::QuotaRules& rules, bool* truncated);
+                                          const rv1::QuotaRules& rules, bool* truncated,
+                                          const std::map<std::string, int64_t>* exchange_by_agency = nullptr);
 
 // The report proto: breakdowns labelled (units by real name), quotas filled.
 rv1::YearlyReport ToReport(const Figures& figures, const AgencyTree& tree, const std::string& agency, int year,
@@ -107,7 +141,9 @@ rv1::YearlyReport ToReport(const Figures& figures, const AgencyTree& tree, const
 
 // Own records of the parent minus what the children's reports cover: records
 // received from a child (origin set) and records in the subtree of a child
-// that reported; then each child's figures, units mapped to successors.
+// that reported; likewise the own media rows (own_activities.media) minus
+// units in a reporting child's subtree; then each child's figures, units
+// mapped to successors.
 Figures RollupFigures(const std::vector<RecordFacts>& own_records, const Activities& own_activities, int year,
                       const AgencyTree& tree, const std::vector<rv1::YearlyReport>& child_reports);
 
