@@ -113,9 +113,9 @@ tdkt node ready (agency $NODE_AGENCY, units from $TDKT_AGENCIES_FILE)
             campaign-media $HOST:50053
             reporting      $HOST:50054
   metrics   http://$HOST:9451/metrics .. http://$HOST:9454/metrics
-  public    http://$HOST:8053/public/$REPORT_AGENCY/reader.html   (campaign-media's site for portals, no token)
-            http://$HOST:8053/public/$REPORT_AGENCY/feed.atom     http://$HOST:8053/public/$REPORT_AGENCY/items.json
-            http://$HOST:8053/public/$REPORT_AGENCY/epublication/$YEAR.html   (printable e-publication)
+  public    http://$HOST:8053/public/$NODE_AGENCY/reader.html   (campaign-media's site for portals, no token)
+            http://$HOST:8053/public/$NODE_AGENCY/feed.atom     http://$HOST:8053/public/$NODE_AGENCY/items.json
+            http://$HOST:8053/public/$NODE_AGENCY/epublication/$YEAR.html   (printable e-publication)
   redis     127.0.0.1:$REDIS_PORT (AOF, appendfsync always; data in $VAR/redis)
   logs      $VAR/log/
   jwt key   $TDKT_JWT_SECRET_FILE
