@@ -15,4 +15,16 @@ Status RequireWithinSubtree(const Caller& caller, const AgencyTree& tree, const 
                                   caller.agency + ") and its sub-units");
 }
 
+Status RequireAgencyInScope(const Caller& caller, const AgencyTree& tree, const std::string& node_agency,
+                            const std::string& agency, const char* field) {
+  if (!AgencyTree::IsValidId(agency) || !tree.Find(agency)) {
+    return Status::InvalidArgument(field, "không có đơn vị mã '" + agency.substr(0, 40) + "'");
+  }
+  TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, tree, agency));
+  if (!tree.IsWithin(node_agency, agency)) {
+    return Status::PermissionDenied("agency '" + agency + "' is outside this node's agency (" + node_agency + ")");
+  }
+  return Status::Ok();
+}
+
 }  // namespace tdkt

@@ -18,4 +18,11 @@ Status RequireRole(const Caller& caller, std::initializer_list<Role> allowed, co
 // (merged units lie under their successor); NOT_FOUND for an unknown agency.
 Status RequireWithinSubtree(const Caller& caller, const AgencyTree& tree, const std::string& agency);
 
+// For the services of a node that act on one agency given in a request:
+// INVALID_ARGUMENT on `field` for an unknown or malformed agency id, then
+// PERMISSION_DENIED unless it lies inside both the caller's subtree and the
+// node's agency's subtree.
+Status RequireAgencyInScope(const Caller& caller, const AgencyTree& tree, const std::string& node_agency,
+                            const std::string& agency, const char* field);
+
 }  // namespace tdkt

@@ -11,7 +11,12 @@
 # the other to the centre while the centre is down (the province keeps
 # working, its uplink queue fills); the centre comes back, the queues drain,
 # and the centre's roll-up shows the reports of the whole tree and the
-# quota gaps.
+# quota gaps. Propagation (campaign-media): ward 22333 publishes an article
+# on its recognised exemplar (every claim cites a recorded achievement; one
+# with an unsupported claim is refused), shown in its public Atom feed, holds
+# an exchange event and records a replication; the province holds an
+# exchange event. The reports carry these figures (media section, exchange-
+# event quota), each counted once in the roll-up.
 #
 # Everything lives in var/demo/ (wiped at start); every process started is
 # stopped on exit. Exit 0 on success.

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2016  # jq programs: their $vars are jq's, not the shell's
-# What the demo prints at the end: queues, the central roll-up as tables,
-# where the proposals stand, where to look (sourced by deploy/run-demo.sh).
+# What the demo prints at the end: queues, the central roll-up as tables
+# (exemplar quotas, propagation figures and exchange-event quotas), where
+# the proposals stand, where to look (sourced by deploy/run-demo.sh).
 
 # pad TEXT WIDTH: TEXT left-aligned in WIDTH characters (not bytes:
 # Vietnamese letters take two or three bytes in UTF-8).
@@ -28,6 +29,27 @@ quota_table() {
   while IFS=$'\t' read -r a n t x g; do row 8 40 7 7 7 -- "$a" "$n" "$t" "$x" "$g"; done < <(
     jq -r --argjson ours "$(demo_nodes_json)" "$2"'.quotas[]? | select(.agency_id as $a | $ours | index($a)) |
        [.agency_id, .name, ((.target // 0) | tostring), ((.actual // 0) | tostring), ((.gap // 0) | tostring)] | @tsv' <<<"$1")
+}
+
+# media_line JSON PATH WHOSE: the propagation figures of the media section of
+# the report at PATH (from campaign-media), with Vietnamese labels.
+media_line() {
+  jq -r --arg w "$3" "$2"'.media // {} |
+    "   Tuyên truyền điển hình, \($w): tác phẩm đã đăng \(.articles // 0), buổi giao lưu điển hình \(.exchange_events // 0), lượt nhân rộng \(.replications // 0)" +
+    ([.exchange_events_by_agency[]? | "\(.label // .key) \(.count)"] | if length > 1 then " (giao lưu theo đơn vị: " + join(", ") + ")" else "" end) +
+    (if .available then "" else " (chưa đủ số liệu: \(.note // "campaign-media không trả lời"))" end)' <<<"$1"
+}
+
+# exchange_table JSON PATH: the exchange-event quota (giao lưu điển hình) of
+# the demo's units in the report at PATH: target, held, still missing.
+exchange_table() {
+  local a n t x g
+  echo "   Giao lưu điển hình so với chỉ tiêu năm:"
+  row 8 40 9 10 9 -- "đơn vị" "tên" "chỉ tiêu" "đã tổ chức" "còn thiếu"
+  while IFS=$'\t' read -r a n t x g; do row 8 40 9 10 9 -- "$a" "$n" "$t" "$x" "$g"; done < <(
+    jq -r --argjson ours "$(demo_nodes_json)" "$2"'.quotas[]? | select(.agency_id as $a | $ours | index($a)) |
+       [.agency_id, .name, ((.exchange_events_target // 0) | tostring), ((.exchange_events_actual // 0) | tostring),
+        ((.exchange_events_gap // 0) | tostring)] | @tsv' <<<"$1")
 }
 
 # The node's uplink queues, per queue, from its /metrics.
@@ -60,6 +82,9 @@ print_rollup() {
     if ($rest | length) > 0 then
       "   ... and \($rest | length) other units\(if .merged.quotas_truncated then " shown (list truncated)" else "" end), together \($rest | map(.gap // 0 | tonumber) | add) exemplars short"
     else empty end' <<<"$r"
+  echo
+  media_line "$r" .merged "toàn bộ cây (gộp tại $node)"
+  exchange_table "$r" .merged
   # The wards appear in the province's report, which the centre holds.
   local child
   for child in $(jq -r '.children[]? | select(.received) | .agency_id' <<<"$r"); do
@@ -70,7 +95,19 @@ print_rollup() {
     jq -r '"   Report of \(.report.agency_name) as the centre received it (version \(.version), message \(.message_id // "")):"' <<<"$v"
     quota_table "$v" .report
     jq -r '.report.received | "   proposals received from its wards: \(.received // 0)\([.by_child[]? | "\(.label // .key) \(.count)"] | if length > 0 then " (" + join(", ") + ")" else "" end), recognised there \(.recognised // 0)"' <<<"$v"
+    media_line "$v" .report "báo cáo của $(jq -r .report.agency_name <<<"$v")"
+    exchange_table "$v" .report
   done
+  # The ward that propagated its exemplar, in its own report as its parent holds it.
+  local ward=${MEDIA_WARD:-} parent
+  if [[ -n $ward && -n ${NODE_PARENT[$ward]:-} ]]; then
+    parent=${NODE_PARENT[$ward]}
+    v=$(rpc "$parent" reporting "$(mint "$parent" reporting_officer "$parent" "bao-cao-$parent")" \
+      reporting.v1.ReportService/GetReport "{\"agency_id\":\"$ward\",\"year\":$DEMO_YEAR}") || return 1
+    printf '%s\n' "$v" >"$DEMO_VAR/report-$ward.json"
+    echo
+    media_line "$v" .report "báo cáo của ${NODE_NAME[$ward]} (tại ${NODE_NAME[$parent]})"
+  fi
   note "(whole answer: $DEMO_VAR/rollup-$node.json)"
 }
 

@@ -172,13 +172,14 @@ commune_year() {
   sid=$(council_session "$node" "$council" "ses-$node" "$(content -r .titles.commune.code)" \
     "$(content -r .titles.commune.name)" "${ids[@]}") || return 1
   note "session $sid closed; secret ballots of $(content --arg n "$node" '.councils[$n].members | length') members"
-  local proposed=()
+  local proposed=() recognised=()
   for i in "${!ids[@]}"; do
     note "  ${names[i]}: $(tally_line "$node" "$sid" "${ids[i]}")"
     appraise "$node" "$sid" "${ids[i]}" || return 1
     if [[ ${outcomes[i]} == RECOGNISE ]]; then
       decide "$node" "$sid" "${ids[i]}" RECOGNISE "${numbers[i]}" || return 1
       note "  ${names[i]}: recognised, decision ${numbers[i]}"
+      recognised+=("${ids[i]}")
     else
       proposed+=("${ids[i]}")
     fi
@@ -191,6 +192,88 @@ commune_year() {
     done
   fi
   COMMUNE_PROPOSED+=("${proposed[@]}")
+  if [[ $node == "$MEDIA_WARD" ]] && ((${#recognised[@]})); then ward_propagation "$node" "${recognised[0]}" || return 1; fi
+}
+
+# Propagation (tuyên truyền, nhân rộng điển hình) in the campaign-media
+# service: what the reporting service counts in the yearly report's media
+# section and against the exchange-event quota. One ward does it all; the
+# province holds one exchange event (province_year).
+MEDIA_WARD=22333
+editor() { mint "$1" media_editor "$1" "bien-tap-$1"; }
+vn_today() { TZ=Asia/Ho_Chi_Minh date +%F; }
+
+# exchange_event NODE EXEMPLAR_ID TITLE ATTENDANCE: an EXCHANGE event today
+# with the exemplar present, recorded by the node's officer.
+exchange_event() {
+  local node=$1 exemplar=$2 title=$3 attendance=$4
+  rpc "$node" campaign-media "$(officer "$node")" campaign_media.v1.OutreachService/RecordExchangeEvent \
+    "$(jq -nc --arg r "demo-fed-event-$node" --arg n "$node" --arg e "$exemplar" --arg t "$title" \
+      --arg d "$(vn_today)" --argjson a "$attendance" '{request_id: $r, event: {agency_id: $n, kind: "EXCHANGE",
+        title: $t, date: $d, mode: "IN_PERSON", audience: ["residents", "youth"], exemplar_ids: [$e],
+        attendance: $a, place: "Hội trường UBND"}}')" |
+    jq -r '"   exchange event (giao lưu điển hình) \(.id): \(.title), \(.date), \(.attendance // 0) attending"'
+}
+
+# ward_propagation NODE EXEMPLAR_ID: an article about the exemplar whose
+# every claim cites a recorded achievement (ListExemplarAchievements),
+# written by the media editor, reviewed, approved by an officer (not its
+# writer) and published on the portal, then shown in the public feed; an
+# item with an unsupported claim refused at approval; an exchange event with
+# the exemplar; another unit adopting the exemplar's model.
+ward_propagation() {
+  local node=$1 exemplar=$2 ed off known name item id v body err url feed
+  ed=$(editor "$node")
+  off=$(officer "$node")
+  say "${NODE_NAME[$node]} ($node): propagating a recognised exemplar (campaign-media)"
+  known=$(rpc "$node" campaign-media "$ed" campaign_media.v1.MediaItemService/ListExemplarAchievements \
+    "{\"exemplar_id\":\"$exemplar\"}") || return 1
+  name=$(jq -r .name <<<"$known")
+  note "$exemplar $name ($(jq -r .state <<<"$known")): recorded achievements $(jq -r '[.achievements[].ref] | join(", ")' <<<"$known")"
+  body=$(jq -c --arg r "demo-fed-item-$node" --arg n "$node" --arg e "$exemplar" '{request_id: $r, item: {
+      agency_id: $n, kind: "article", exemplar_ids: [$e], channel: "portal",
+      title: ("Gương sáng " + .name + " – điển hình tiên tiến của phường"),
+      summary: ("Những việc làm đã được ghi nhận của " + .name + "."),
+      body: ([.achievements[].text] | join("\n\n")),
+      claims: [.achievements[] | {exemplar_id: $e, text, achievement_ref: .ref}]}}' <<<"$known")
+  item=$(rpc "$node" campaign-media "$ed" campaign_media.v1.MediaItemService/CreateItem "$body") || return 1
+  id=$(jq -r .id <<<"$item")
+  v=$(rpc "$node" campaign-media "$ed" campaign_media.v1.MediaItemService/TransitionItem \
+    "{\"request_id\":\"demo-fed-item-$node-review\",\"id\":\"$id\",\"expected_version\":1,\"to_state\":\"IN_REVIEW\"}" |
+    jq -r .version) || return 1
+  note "item $id \"$(jq -r .title <<<"$item")\" by bien-tap-$node: $(rpc "$node" campaign-media "$off" \
+    campaign_media.v1.MediaItemService/ReviewItem "{\"id\":\"$id\"}" |
+    jq -r '"\(.checks | length) claims, \(.unsupported // 0) unsupported, approvable \(.approvable // false)"')"
+  v=$(rpc "$node" campaign-media "$off" campaign_media.v1.MediaItemService/TransitionItem \
+    "{\"request_id\":\"demo-fed-item-$node-approve\",\"id\":\"$id\",\"expected_version\":$v,\"to_state\":\"APPROVED\"}" |
+    jq -r .version) || return 1
+  rpc "$node" campaign-media "$ed" campaign_media.v1.MediaItemService/TransitionItem \
+    "{\"request_id\":\"demo-fed-item-$node-publish\",\"id\":\"$id\",\"expected_version\":$v,\"to_state\":\"PUBLISHED\"}" |
+    jq -r '"   approved by can-bo-tdkt-'"$node"' (not its writer), \(.state) on the portal at \(.published_at)"' || return 1
+  # The same exemplar, one claim citing nothing recorded: approval is refused.
+  body=$(jq -nc --arg r "demo-fed-item-$node-unsupported" --arg n "$node" --arg e "$exemplar" --arg name "$name" '{request_id: $r,
+    item: {agency_id: $n, kind: "article", exemplar_ids: [$e], channel: "portal", title: ("Chuyện về " + $name),
+      body: "Bản thảo.", claims: [{exemplar_id: $e, text: "Được cả nước biết đến qua nhiều giải thưởng quốc tế."}]}}')
+  item=$(rpc "$node" campaign-media "$ed" campaign_media.v1.MediaItemService/CreateItem "$body") || return 1
+  id=$(jq -r .id <<<"$item")
+  rpc "$node" campaign-media "$ed" campaign_media.v1.MediaItemService/TransitionItem \
+    "{\"request_id\":\"demo-fed-item-$node-unsupported-review\",\"id\":\"$id\",\"expected_version\":1,\"to_state\":\"IN_REVIEW\"}" >/dev/null || return 1
+  if err=$(rpc "$node" campaign-media "$off" campaign_media.v1.MediaItemService/TransitionItem \
+    "{\"request_id\":\"demo-fed-item-$node-unsupported-approve\",\"id\":\"$id\",\"expected_version\":2,\"to_state\":\"APPROVED\"}" 2>&1); then
+    echo "item $id with an unsupported claim was approved" >&2
+    return 1
+  fi
+  note "item $id with a claim citing no recorded achievement, approval refused: ${err#*error: }"
+  url="http://127.0.0.1:$(public_port "$node")/public/$node/feed.atom"
+  feed=$(curl -sf --max-time 5 "$url") || { echo "no public feed at $url" >&2; return 1; }
+  note "public feed $url (curl):"
+  sed -n 's|^ *<title type="text">\(.*\)</title>$|     entry: \1|p' <<<"$feed"
+  exchange_event "$node" "$exemplar" "Giao lưu điển hình tiên tiến: $name với đoàn viên, nhân dân phường" 150 || return 1
+  rpc "$node" campaign-media "$off" campaign_media.v1.OutreachService/RecordReplication \
+    "$(jq -nc --arg r "demo-fed-repl-$node" --arg n "$node" --arg e "$exemplar" --arg d "$(vn_today)" '{request_id: $r,
+      replication: {agency_id: $n, exemplar_id: $e, adopting_agency_id: "22366", adopted_date: $d,
+        evidence_title: "Kế hoạch nhân rộng mô hình của UBND phường Nha Trang"}}')" |
+    jq -r --arg a "${NODE_NAME[22366]}" '"   replication (nhân rộng) \(.id): \($a) (\(.adopting_agency_id)) adopted the model on \(.adopted_date)"' || return 1
 }
 
 # received_proposals NODE: ids of SUBMITTED records this node received
@@ -271,6 +354,7 @@ province_year() {
   shift
   decide "$node" "$sid" "$first" RECOGNISE "2150/QĐ-UBND" || return 1
   note "  $first: recognised at the province, decision 2150/QĐ-UBND ($(content -r .titles.province.name))"
+  exchange_event "$node" "$first" "Giao lưu điển hình tiên tiến tỉnh Khánh Hòa năm $DEMO_YEAR" 300 || return 1
   for id in "$@"; do
     decide "$node" "$sid" "$id" PROPOSE || return 1
     note "  $id: PROPOSED to ${NODE_NAME[TW]} (queued: the centre is down)"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `make demo` end to end: deploy/run-demo.sh runs the three-level federation
 # (four nodes, sixteen services, four redis-servers) non-interactively and
-# must exit 0, print the central roll-up naming the province and both wards,
-# and leave no process or listening port behind.
+# must exit 0, print the central roll-up naming the province and both wards
+# with the propagation figures (media section, exchange-event quota) counted
+# once up the tree, show the ward's public feed, and leave no process or
+# listening port behind.
 # Env: BUILD_DIR (set by ctest).
 set -euo pipefail
 # shellcheck source=deploy/lib.sh
@@ -36,6 +38,33 @@ done
 grep -q "province uplink queue depth while the centre is down: [1-9]" "$WORK/out" ||
   fail "the province's uplink queue did not fill while the centre was down"
 
+# Propagation in campaign-media reaches the yearly reports, each child's
+# report counted once up the tree: one article published at the ward, an
+# exchange event at the ward and one at the province, one replication.
+grep -q "^     entry: Gương sáng " "$WORK/out" || fail "the ward's public feed does not list the published item"
+grep -q "with a claim citing no recorded achievement, approval refused: INVALID_ARGUMENT" "$WORK/out" ||
+  fail "an item with an unsupported claim was not refused at approval"
+grep -q "Tuyên truyền điển hình, báo cáo của Phường Bắc Nha Trang (tại Tỉnh Khánh Hòa): tác phẩm đã đăng 1, buổi giao lưu điển hình 1, lượt nhân rộng 1" <<<"$rollup" ||
+  fail "the ward's report does not carry its published item, exchange event and replication"
+grep -q "Tuyên truyền điển hình, toàn bộ cây (gộp tại TW): tác phẩm đã đăng 1, buổi giao lưu điển hình 2, lượt nhân rộng 1" <<<"$rollup" ||
+  fail "the central roll-up does not count the ward's and the province's propagation exactly once"
+# exchange_actual AGENCY: "đã tổ chức" of AGENCY's line in the exchange table
+# of the province's report as the centre printed it.
+exchange_actual() {
+  sed -n '/Tuyên truyền điển hình, báo cáo của Tỉnh Khánh Hòa:/,/^$/p' <<<"$rollup" |
+    awk -v a="$1" '$1 == a { print $(NF - 1) }'
+}
+for unit in 22333 56; do
+  actual=$(exchange_actual "$unit")
+  if ! [[ $actual =~ ^[0-9]+$ ]] || ((actual < 1)); then
+    fail "exchange-event quota line of $unit shows '${actual}' held, want >= 1"
+  fi
+done
+jq -e '.merged.media.available and (.merged.media.articles | tonumber) == 1 and
+  ([.merged.media.exchange_events_by_agency[] | select(.key == "22333") | .count | tonumber] == [1]) and
+  ([.merged.quotas[] | select(.agency_id == "56") | .exchange_events_actual | tonumber] == [2])' \
+  "$DEMO_VAR/rollup-TW.json" >/dev/null || fail "the roll-up at TW ($DEMO_VAR/rollup-TW.json) does not hold the media figures once"
+
 # Nothing left: no process started with the demo's files, no port listening.
 if pgrep -f -- "$DEMO_VAR" >/dev/null; then
   pgrep -af -- "$DEMO_VAR" >&2
@@ -47,4 +76,4 @@ for n in 1 2 3 4; do
     port_in_use "$p" && die "port $p still listens after the demo"
   done
 done
-echo "ok: demo ran, roll-up printed, nothing left running"
+echo "ok: demo ran, roll-up printed with the propagation figures, nothing left running"

@@ -18,18 +18,11 @@ google::protobuf::Timestamp CampaignMediaContext::Now() const {
 
 std::string CampaignMediaContext::Today() const { return FormatVietnamTime(clock.NowSeconds(), "%Y-%m-%d"); }
 
-Result<std::shared_ptr<const AgencyTree>> CampaignMediaContext::TreeFor(const Caller& caller,
-                                                                        const std::string& agency,
-                                                                        const char* field) {
+Result<std::shared_ptr<const AgencyTree>> CampaignMediaContext::TreeFor(const Caller& caller, const std::string& agency,
+    const char* field) {
   auto tree = nominations.Tree();
   if (!tree.ok()) return tree.status();
-  if (!AgencyTree::IsValidId(agency) || !(*tree)->Find(agency)) {
-    return Status::InvalidArgument(field, "không có đơn vị mã '" + agency.substr(0, 40) + "'");
-  }
-  TDKT_RETURN_IF_ERROR(RequireWithinSubtree(caller, **tree, agency));
-  if (!(*tree)->IsWithin(node_agency, agency)) {
-    return Status::PermissionDenied("agency '" + agency + "' is outside this node's agency (" + node_agency + ")");
-  }
+  TDKT_RETURN_IF_ERROR(RequireAgencyInScope(caller, **tree, node_agency, agency, field));
   return *tree;
 }
 
