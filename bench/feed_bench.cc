@@ -6,9 +6,13 @@
 //   Khánh Hòa created and published through the item use cases (each about
 //   a recognised exemplar); then --clients keep-alive HTTP clients GET, for
 //   --seconds each: /healthz (the baseline: the same HTTP server, no work),
-//   /public/56/feed.atom and /public/56/items.json. Prints requests/s and
-//   feed / baseline. Exit code 0, or 1 when a response was not 200 or a feed
-//   missed an item.
+//   /public/56/feed.atom and /public/56/items.json, on three sites of the
+//   same node: without the render cache (every request reads and renders),
+//   with it before the item store bumps the publication version (the
+//   2-second interim), and with the version key present (as once
+//   ItemStore::Save bumps it; the bench bumps it once itself). Prints
+//   requests/s and feed / baseline. Exit code 0, or 1 when a response was
+//   not 200 or a feed missed an item.
 #include <httplib.h>
 
 #include <atomic>
@@ -32,6 +36,7 @@
 #include "services/campaign_media/campaign_media_node.h"
 #include "services/campaign_media/items_component.h"
 #include "services/campaign_media/public/public_site.h"
+#include "services/campaign_media/storage/publication_version.h"
 #include "services/nomination/nomination_node.h"
 #include "tdkt/nomination/v1/nomination.grpc.pb.h"
 
@@ -226,8 +231,14 @@ int Run(int argc, char** argv) {
   campaign_media::CampaignMediaNode node(cm_options, &cm_metrics.registry());
   if (Status st = node.Initialize(); !st.ok()) Fail("campaign-media node", st);
   campaign_media::ItemsComponent items(node.context(), node.verifier(), 60000);
+  campaign_media::PublicSiteOptions uncached_options;
+  uncached_options.cache = false;
+  campaign_media::PublicSiteComponent uncached(node.context(), items.manager(), "127.0.0.1", 0, nullptr,
+                                               uncached_options);
   campaign_media::PublicSiteComponent site(node.context(), items.manager(), "127.0.0.1", 0, &cm_metrics.registry());
-  if (Status st = site.Start(); !st.ok()) Fail("public site", st);
+  for (auto* s : {&uncached, &site}) {
+    if (Status st = s->Start(); !st.ok()) Fail("public site", st);
+  }
 
   const int64_t now =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -243,8 +254,8 @@ int Run(int argc, char** argv) {
 
   int rc = 0;
   // Correctness first: the feed has min(items, 50) entries, the list min(items, 20).
-  {
-    httplib::Client client("127.0.0.1", site.port());
+  auto check = [&](int port) {
+    httplib::Client client("127.0.0.1", port);
     auto feed = client.Get("/public/56/feed.atom");
     auto list = client.Get("/public/56/items.json");
     auto count = [](const std::string& s, const std::string& what) {
@@ -257,20 +268,38 @@ int Run(int argc, char** argv) {
       std::fprintf(stderr, "feed-bench: the feeds do not hold the published items\n");
       rc = 1;
     }
-  }
+  };
+  check(uncached.port());
+  check(site.port());
 
+  long bad = 0;
   const LoadResult base = Load(site.port(), "/healthz", clients, seconds);
-  const LoadResult atom = Load(site.port(), "/public/56/feed.atom", clients, seconds);
-  const LoadResult json = Load(site.port(), "/public/56/items.json", clients, seconds);
   std::printf("feed: baseline GET /healthz: %.0f requests/s (%ld requests)\n", base.per_second, base.requests);
-  std::printf("feed: GET feed.atom (50 entries, %zu bytes): %.0f requests/s; feed / baseline = %.3f\n", atom.bytes,
-              atom.per_second, atom.per_second / base.per_second);
-  std::printf("feed: GET items.json (20 items, %zu bytes): %.0f requests/s; feed / baseline = %.3f\n", json.bytes,
-              json.per_second, json.per_second / base.per_second);
-  if (base.bad + atom.bad + json.bad > 0) {
-    std::fprintf(stderr, "feed-bench: %ld responses were not 200\n", base.bad + atom.bad + json.bad);
+  bad += base.bad;
+  auto measure = [&](const char* label, int port) {
+    const LoadResult atom = Load(port, "/public/56/feed.atom", clients, seconds);
+    const LoadResult json = Load(port, "/public/56/items.json", clients, seconds);
+    std::printf("feed: [%s] GET feed.atom (50 entries, %zu bytes): %.0f requests/s; feed / baseline = %.3f\n", label,
+                atom.bytes, atom.per_second, atom.per_second / base.per_second);
+    std::printf("feed: [%s] GET items.json (20 items, %zu bytes): %.0f requests/s; feed / baseline = %.3f\n", label,
+                json.bytes, json.per_second, json.per_second / base.per_second);
+    std::fflush(stdout);
+    bad += atom.bad + json.bad;
+  };
+  measure("no cache", uncached.port());
+  campaign_media::PublicationVersion versions(node.context().redis);
+  auto version = versions.Get(kProvince);
+  if (!version.ok()) Fail("publication version", version.status());
+  if (!version->has_value()) {
+    measure("cache, no version key: 2 s TTL", site.port());
+    if (Status st = versions.Bump(kProvince); !st.ok()) Fail("publication version", st);
+  }
+  measure("cache, versioned", site.port());
+  if (bad > 0) {
+    std::fprintf(stderr, "feed-bench: %ld responses were not 200\n", bad);
     rc = 1;
   }
+  uncached.Stop();
   site.Stop();
   nomination_host.Shutdown(1000);
   return rc;

@@ -117,6 +117,16 @@ Result<nv1::ListChangesResponse> NominationClient::ListChanges(const nv1::ListCh
   return out;
 }
 
+Result<std::vector<nv1::Field>> NominationClient::ListFields(const std::string& agency) {
+  nv1::ListFieldsRequest request;
+  request.set_agency_id(agency);
+  nv1::ListFieldsResponse out;
+  TDKT_RETURN_IF_ERROR(Invoke("ListFields", [&](grpc::ClientContext* c) {
+    return agencies_->ListFields(c, request, &out);
+  }));
+  return std::vector<nv1::Field>(out.fields().begin(), out.fields().end());
+}
+
 Result<nv1::ListMovementsResponse> NominationClient::ListMovements(const nv1::ListMovementsRequest& request) {
   nv1::ListMovementsResponse out;
   TDKT_RETURN_IF_ERROR(Invoke("ListMovements", [&](grpc::ClientContext* c) {

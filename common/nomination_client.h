@@ -49,6 +49,9 @@ class NominationClient {
   Result<nomination::v1::ListMovementsResponse> ListMovements(const nomination::v1::ListMovementsRequest& request);
   // One page of the node's change feed (ListChanges; node or admin token).
   Result<nomination::v1::ListChangesResponse> ListChanges(const nomination::v1::ListChangesRequest& request);
+  // AgencyService.ListFields: the fields usable by `agency` (national ones
+  // first, then those defined by it and its ancestors), code and name.
+  Result<std::vector<nomination::v1::Field>> ListFields(const std::string& agency);
 
   // Applies a change exactly once, however often it is retried: when the
   // record's history already holds `request.request_id()`, the change was

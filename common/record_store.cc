@@ -15,7 +15,46 @@ if KEYS[2] then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3]) end
 return 1
 )lua");
 
+// KEYS: record, [memo], index keys. ARGV: expected_version, record,
+// memo flag ('1' with a memo key), memo value, memo seconds, then per index
+// key: op ('+' add | '-' remove), score, member. Key types are checked
+// before anything is written, so a wrong-type key changes nothing either.
+const LuaScript kStoreManyScript(R"lua(
+local current = redis.call('HGET', KEYS[1], 'v') or '0'
+if current ~= ARGV[1] then return 0 end
+local first = 2
+if ARGV[3] == '1' then
+  local t = redis.call('TYPE', KEYS[2]).ok
+  if t ~= 'none' and t ~= 'string' then return redis.error_reply('memo key ' .. KEYS[2] .. ' is a ' .. t) end
+  first = 3
+end
+for k = first, #KEYS do
+  local t = redis.call('TYPE', KEYS[k]).ok
+  if t ~= 'none' and t ~= 'zset' then return redis.error_reply('index key ' .. KEYS[k] .. ' is a ' .. t) end
+end
+redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'd', ARGV[2])
+if first == 3 then redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[5]) end
+local a = 6
+for k = first, #KEYS do
+  if ARGV[a] == '+' then redis.call('ZADD', KEYS[k], ARGV[a + 1], ARGV[a + 2])
+  else redis.call('ZREM', KEYS[k], ARGV[a + 2]) end
+  a = a + 3
+end
+return 1
+)lua");
+
+// Deletes the memo only while it is still the pending claim.
+const LuaScript kAbandonScript(R"lua(
+local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, 1, 8) == 'pending\n' then redis.call('DEL', KEYS[1]) end
+return 1
+)lua");
+
 constexpr const char* kPending = "pending";
+
+std::string MemoValue(const std::string& fingerprint, const google::protobuf::Message& answer) {
+  return fingerprint + "\n" + answer.SerializeAsString();
+}
 
 }  // namespace
 
@@ -56,6 +95,29 @@ Status RecordStore::Store(const std::string& key, int64_t expected_version, cons
     return Status::Aborted("the record was changed by someone else meanwhile; read it again and retry");
   }
   return Status::Ok();
+}
+
+Status RecordStore::Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
+                          const std::vector<IndexOp>& indexes, const MemoWrite& memo) {
+  RedisArgs keys = {key};
+  RedisArgs args = {std::to_string(expected_version), record.SerializeAsString(), memo.empty() ? "0" : "1",
+                    memo.value, std::to_string(kMemoSeconds)};
+  if (!memo.empty()) keys.push_back(memo.key);
+  for (const auto& op : indexes) {
+    keys.push_back(op.key);
+    args.insert(args.end(), {op.add ? "+" : "-", std::to_string(op.score), op.member});
+  }
+  auto reply = redis_.Eval(kStoreManyScript, keys, args);
+  if (!reply.ok()) return reply.status();
+  if (reply->integer != 1) {
+    return Status::Aborted("the record was changed by someone else meanwhile; read it again and retry");
+  }
+  return Status::Ok();
+}
+
+MemoWrite MemoWriter::For(const google::protobuf::Message& answer) const {
+  if (key_.empty()) return MemoWrite{};
+  return MemoWrite{key_, MemoValue(fingerprint_, answer)};
 }
 
 Result<bool> RecordStore::ClaimOnce(const std::string& name) {
@@ -117,15 +179,21 @@ Result<RequestMemo::Claim> RequestMemo::Begin(const std::string& subject, const 
 
 Status RequestMemo::Finish(const std::string& subject, const std::string& request_id, const std::string& fingerprint,
                            const google::protobuf::Message& answer) {
-  if (request_id.empty()) return Status::Ok();
+  if (request_id.empty() || drop_finish_) return Status::Ok();
   auto set = redis_.Command(
-      {"SET", Key(subject, request_id), fingerprint + "\n" + answer.SerializeAsString(), "EX", "604800"});
+      {"SET", Key(subject, request_id), MemoValue(fingerprint, answer), "EX", std::to_string(kMemoSeconds)});
   return set.ok() ? Status::Ok() : set.status();
 }
 
 void RequestMemo::Abandon(const std::string& subject, const std::string& request_id) {
-  if (request_id.empty()) return;
-  (void)redis_.Command({"DEL", Key(subject, request_id)});
+  if (request_id.empty() || drop_finish_) return;
+  (void)redis_.Eval(kAbandonScript, {Key(subject, request_id)}, {});
+}
+
+MemoWriter RequestMemo::Writer(const std::string& subject, const std::string& request_id,
+                               const std::string& fingerprint) const {
+  if (request_id.empty()) return MemoWriter();
+  return MemoWriter(Key(subject, request_id), fingerprint);
 }
 
 }  // namespace tdkt

@@ -2,9 +2,13 @@
 // each record is a hash {v: version, d: serialized message}, written only if
 // the version the writer read is still current (compare-and-set in Lua), so
 // concurrent writers never lose each other's changes. Also id sequences and
-// the request memo that makes every write idempotent.
+// the request memo that makes every write idempotent. A write may carry its
+// index changes and its request's answer (MemoWrite) into the same Lua step,
+// so a crash never leaves a record without its index entry, nor a change
+// without the answer a retry must get back.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +21,44 @@
 #include "common/status.h"
 
 namespace tdkt {
+
+// How long a finished request's answer is kept (a week).
+inline constexpr int64_t kMemoSeconds = 604800;
+
+// A request's answer, to SET (EX kMemoSeconds) in the same atomic step as
+// the change it answers. Empty key: nothing to write (no request id).
+struct MemoWrite {
+  std::string key;
+  std::string value;  // fingerprint "\n" serialized answer, as Finish writes it.
+  bool empty() const { return key.empty(); }
+};
+
+// Makes the MemoWrite of one claimed request for a given answer; handed to
+// the write by RunOnceAtomic. A default one writes nothing.
+class MemoWriter {
+ public:
+  MemoWriter() = default;
+  MemoWriter(std::string key, std::string fingerprint) : key_(std::move(key)), fingerprint_(std::move(fingerprint)) {}
+  MemoWrite For(const google::protobuf::Message& answer) const;
+
+ private:
+  std::string key_;
+  std::string fingerprint_;
+};
+
+// One sorted-set change made with a record in RecordStore::Store.
+struct IndexOp {
+  bool add = true;  // false: remove `member`.
+  std::string key;
+  std::string member;
+  int64_t score = 0;
+  static IndexOp Add(std::string key, std::string member, int64_t score) {
+    return IndexOp{true, std::move(key), std::move(member), score};
+  }
+  static IndexOp Remove(std::string key, std::string member) {
+    return IndexOp{false, std::move(key), std::move(member), 0};
+  }
+};
 
 class RecordStore {
  public:
@@ -35,6 +77,11 @@ class RecordStore {
   // that sorted set with `index_score` in the same atomic step.
   Status Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
                const std::string& index_key = "", const std::string& index_member = "", int64_t index_score = 0);
+  // The same with any number of index additions / removals and, when
+  // `memo` is not empty, the request's answer, all in one atomic step:
+  // on ABORTED (or any error) nothing at all is written.
+  Status Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
+               const std::vector<IndexOp>& indexes, const MemoWrite& memo = MemoWrite());
 
   // True for exactly one caller ever per `name`: who seeds preloaded data.
   Result<bool> ClaimOnce(const std::string& name);
@@ -57,8 +104,8 @@ class RecordStore {
 // Idempotent writes. Begin() claims a request id for one caller (a marker
 // that expires after a minute should the process die mid-way); a retry of a
 // finished request gets the stored answer back; Finish() stores the answer
-// for a week; Abandon() releases the claim after a failure so the caller may
-// retry.
+// for a week (or the write itself did, through Writer()); Abandon() releases
+// a claim still pending after a failure so the caller may retry.
 class RequestMemo {
  public:
   // Memos are <prefix>:req:<subject>:<request id>.
@@ -73,21 +120,34 @@ class RequestMemo {
   Result<Claim> Begin(const std::string& subject, const std::string& request_id, const std::string& fingerprint);
   Status Finish(const std::string& subject, const std::string& request_id, const std::string& fingerprint,
                 const google::protobuf::Message& answer);
+  // Leaves an answer already stored (by the write's own step) in place.
   void Abandon(const std::string& subject, const std::string& request_id);
+  // What lets a write store the answer in its own atomic step; writes
+  // nothing when `request_id` is empty.
+  MemoWriter Writer(const std::string& subject, const std::string& request_id, const std::string& fingerprint) const;
+  // <prefix>:req:<subject>:<request id>.
+  std::string Key(const std::string& subject, const std::string& request_id) const;
+
+  // Tests only: Finish and Abandon do nothing, as when the process dies
+  // right after the write, so tests can show a retry still writes once.
+  void DropFinishForTest(bool drop) { drop_finish_ = drop; }
 
  private:
-  std::string Key(const std::string& subject, const std::string& request_id) const;
   RedisClient& redis_;
   std::string prefix_;
+  std::atomic<bool> drop_finish_{false};
 };
 
 
 // Runs a write once per request id: a retry (same request) gets the first
 // answer back, a request id reused for another request is INVALID_ARGUMENT.
-// `fn()` returns Result<Response>; a failure releases the claim.
+// `fn(const MemoWriter& memo)` returns Result<Response> and should pass
+// memo.For(answer) to the atomic step that makes its change, so a crash
+// right after that step cannot let a retry make the change twice. A failure
+// releases the claim unless the answer was already stored.
 template <typename Response, typename Fn>
-Result<Response> RunOnce(RequestMemo& memo, const std::string& subject, const std::string& method,
-                         const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
+Result<Response> RunOnceAtomic(RequestMemo& memo, const std::string& subject, const std::string& method,
+                               const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
   const std::string fingerprint = RequestFingerprint(method, request);
   auto claim = memo.Begin(subject, request_id, fingerprint);
   if (!claim.ok()) return claim.status();
@@ -96,13 +156,24 @@ Result<Response> RunOnce(RequestMemo& memo, const std::string& subject, const st
     if (!earlier.ParseFromString(claim->answer)) return Status::Internal("stored answer is unreadable");
     return earlier;
   }
-  Result<Response> result = fn();
+  const MemoWriter writer = memo.Writer(subject, request_id, fingerprint);
+  Result<Response> result = fn(writer);
   if (!result.ok()) {
     memo.Abandon(subject, request_id);
     return result;
   }
+  // Also covers answers given without a write; the same value otherwise.
   (void)memo.Finish(subject, request_id, fingerprint, *result);
   return result;
+}
+
+// As RunOnceAtomic for writes that store the answer only after the change
+// (`fn()` takes no writer): a crash between the two lets a retry run again.
+template <typename Response, typename Fn>
+Result<Response> RunOnce(RequestMemo& memo, const std::string& subject, const std::string& method,
+                         const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
+  return RunOnceAtomic<Response>(memo, subject, method, request_id, request,
+                                 [&](const MemoWriter&) -> Result<Response> { return fn(); });
 }
 
 }  // namespace tdkt

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/record_store.h"
+#include "common/request_fingerprint.h"
 #include "services/campaign_media/campaigns_component.h"
 #include "tdkt/campaign_media/v1/campaign.grpc.pb.h"
 #include "tdkt/campaign_media/v1/outreach.grpc.pb.h"
@@ -233,6 +235,84 @@ TEST_F(CampaignsE2ETest, RetryReturnsTheFirstResultAndReusedIdIsRefused) {
   ASSERT_TRUE(RecordEvent(Event(exemplar.id()), &e1, "event-retry-1").ok());
   ASSERT_TRUE(RecordEvent(Event(exemplar.id()), &e2, "event-retry-1").ok());
   EXPECT_EQ(e1.id(), e2.id());
+}
+
+// The process dies right after the write (no Finish) and the one-minute
+// claim runs out: the client's retry must get the first answer, not a second
+// record. The answer is stored in the write's own atomic step.
+TEST_F(CampaignsE2ETest, RetryAfterACrashRightAfterTheWriteWritesOnce) {
+  auto exemplar = Recognised("Phạm Văn Đức");
+  RedisClient redis(TestRedisOptions(), nullptr);
+  RequestMemo& memo = server.node().context().memo;
+  // What the claim's expiry would do: a pending claim disappears, a stored answer stays.
+  auto expire_claim = [&](const std::string& key) {
+    auto v = redis.Command({"GET", key});
+    if (!v->is_nil() && v->str.rfind("pending\n", 0) == 0) (void)redis.Command({"DEL", key});
+  };
+
+  cv1::CreateCampaignRequest create;
+  create.set_request_id("camp-crash-1");
+  *create.mutable_campaign() = Draft(exemplar.id());
+  memo.DropFinishForTest(true);
+  cv1::Campaign first;
+  ASSERT_TRUE(campaigns->CreateCampaign(server.Context(Role::kOfficer, kKhanhHoa).get(), create, &first).ok());
+  const std::string key = memo.Key("officer@56", "camp-crash-1");
+  EXPECT_EQ(redis.Command({"GET", key})->str,
+            RequestFingerprint("CreateCampaign", create) + "\n" + first.SerializeAsString());
+  expire_claim(key);
+  memo.DropFinishForTest(false);
+  cv1::Campaign again;
+  ASSERT_TRUE(campaigns->CreateCampaign(server.Context(Role::kOfficer, kKhanhHoa).get(), create, &again).ok());
+  EXPECT_EQ(again.id(), first.id());
+  EXPECT_EQ(ListIds(0), std::vector<std::string>{first.id()});
+  EXPECT_EQ(ListIds(2026), std::vector<std::string>{first.id()});
+
+  // An update: the retry is not refused as a stale version, and says version 2.
+  cv1::UpdateCampaignRequest update;
+  update.set_request_id("camp-crash-2");
+  update.set_id(first.id());
+  update.set_expected_version(1);
+  *update.mutable_campaign() = Draft(exemplar.id());
+  update.mutable_campaign()->set_end_date("2027-03-31");
+  memo.DropFinishForTest(true);
+  cv1::Campaign updated;
+  ASSERT_TRUE(campaigns->UpdateCampaign(server.Context(Role::kOfficer, kKhanhHoa).get(), update, &updated).ok());
+  expire_claim(memo.Key("officer@56", "camp-crash-2"));
+  memo.DropFinishForTest(false);
+  grpc::Status st = campaigns->UpdateCampaign(server.Context(Role::kOfficer, kKhanhHoa).get(), update, &again);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(again.version(), 2);
+  EXPECT_EQ(ListIds(2027), std::vector<std::string>{first.id()});
+
+  // An exchange event and a replication.
+  cv1::RecordExchangeEventRequest event;
+  event.set_request_id("event-crash-1");
+  *event.mutable_event() = Event(exemplar.id());
+  memo.DropFinishForTest(true);
+  cv1::ExchangeEvent e1, e2;
+  ASSERT_TRUE(outreach->RecordExchangeEvent(server.Context(Role::kOfficer, kKhanhHoa).get(), event, &e1).ok());
+  expire_claim(memo.Key("officer@56", "event-crash-1"));
+  cv1::RecordReplicationRequest repl;
+  repl.set_request_id("repl-crash-1");
+  *repl.mutable_replication() = Adoption(exemplar.id());
+  cv1::Replication r1, r2;
+  ASSERT_TRUE(outreach->RecordReplication(server.Context(Role::kOfficer, kKhanhHoa).get(), repl, &r1).ok());
+  expire_claim(memo.Key("officer@56", "repl-crash-1"));
+  memo.DropFinishForTest(false);
+  ASSERT_TRUE(outreach->RecordExchangeEvent(server.Context(Role::kOfficer, kKhanhHoa).get(), event, &e2).ok());
+  EXPECT_EQ(e2.id(), e1.id());
+  ASSERT_TRUE(outreach->RecordReplication(server.Context(Role::kOfficer, kKhanhHoa).get(), repl, &r2).ok());
+  EXPECT_EQ(r2.id(), r1.id());
+  cv1::ListExchangeEventsRequest le;
+  cv1::ListExchangeEventsResponse events;
+  ASSERT_TRUE(outreach->ListExchangeEvents(server.Context(Role::kOfficer, kKhanhHoa).get(), le, &events).ok());
+  EXPECT_EQ(events.events_size(), 1);
+  cv1::ListReplicationsRequest lr;
+  lr.set_exemplar_id(exemplar.id());
+  cv1::ListReplicationsResponse found;
+  ASSERT_TRUE(outreach->ListReplications(server.Context(Role::kOfficer, kKhanhHoa).get(), lr, &found).ok());
+  ASSERT_EQ(found.replications_size(), 1);  // The per-exemplar index, written with the record.
+  EXPECT_EQ(found.replications(0).id(), r1.id());
 }
 
 TEST_F(CampaignsE2ETest, CalendarShowsNationalAgencyAndAncestorAnniversaries) {

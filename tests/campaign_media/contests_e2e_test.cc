@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/record_store.h"
+#include "common/request_fingerprint.h"
 #include "common/scoring.h"
 #include "common/vn_time.h"
 #include "services/campaign_media/contests_component.h"
@@ -276,6 +278,67 @@ TEST_F(ContestsTest, WholeFlowFromEntriesToPrizes) {
                                                   &figures).ok());
   EXPECT_EQ(figures.contests(), 1);
   EXPECT_EQ(figures.contest_entries(), 3);
+}
+
+// The process dies right after each write (no Finish) and the one-minute
+// claim runs out: every retry gets the first answer and writes nothing again.
+TEST_F(ContestsTest, RetryAfterACrashRightAfterTheWriteWritesOnce) {
+  RedisClient redis(TestRedisOptions(), nullptr);
+  RequestMemo& memo = server.node().context().memo;
+  auto expire_claim = [&](const std::string& key) {  // What the claim's expiry would do.
+    auto v = redis.Command({"GET", key});
+    if (!v->is_nil() && v->str.rfind("pending\n", 0) == 0) (void)redis.Command({"DEL", key});
+  };
+  memo.DropFinishForTest(true);
+  cv1::Contest contest, again;
+  ASSERT_TRUE(Create(Draft(Today(), {"gk-an"}), &contest, "contest-crash-1").ok());
+  expire_claim(memo.Key("media_editor@56", "contest-crash-1"));
+  cv1::ContestEntry entry, entry_again;
+  ASSERT_TRUE(Submit(Entry(contest.id(), "Người lái đò trên sông Cái"), &entry, "entry-crash-1").ok());
+  expire_claim(memo.Key("officer@56", "entry-crash-1"));
+  memo.DropFinishForTest(false);
+  ASSERT_TRUE(Create(Draft(Today(), {"gk-an"}), &again, "contest-crash-1").ok());
+  EXPECT_EQ(again.id(), contest.id());
+  ASSERT_TRUE(Submit(Entry(contest.id(), "Người lái đò trên sông Cái"), &entry_again, "entry-crash-1").ok());
+  EXPECT_EQ(entry_again.id(), entry.id());
+  cv1::ListContestsRequest lc;
+  cv1::ListContestsResponse contests;
+  ASSERT_TRUE(stub->ListContests(server.Context(Role::kOfficer, kKhanhHoa).get(), lc, &contests).ok());
+  EXPECT_EQ(contests.contests_size(), 1);
+  cv1::ListEntriesRequest le;
+  le.set_contest_id(contest.id());
+  cv1::ListEntriesResponse entries;
+  ASSERT_TRUE(stub->ListEntries(server.Context(Role::kOfficer, kKhanhHoa).get(), le, &entries).ok());
+  EXPECT_EQ(entries.entries_size(), 1);
+
+  server.clock().Set(campaign_media::EntriesCloseAt(contest.entry_deadline()));
+  cv1::ScoreEntryRequest sheet = Sheet(contest.id(), entry.id(), 8, 15);
+  sheet.set_request_id("score-crash-1");
+  memo.DropFinishForTest(true);
+  cv1::ScoreEntryResponse scored, scored_again;
+  ASSERT_TRUE(Score("gk-an", sheet, &scored).ok());
+  expire_claim(memo.Key("gk-an", "score-crash-1"));
+  cv1::CloseContestRequest close;
+  close.set_request_id("close-crash-1");
+  close.set_contest_id(contest.id());
+  close.set_expected_version(contest.version());
+  cv1::GetResultsResponse closed, closed_again;
+  grpc::Status st = stub->CloseContest(server.Context(Role::kOfficer, kKhanhHoa).get(), close, &closed);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  const std::string key = memo.Key("officer@56", "close-crash-1");
+  EXPECT_EQ(redis.Command({"GET", key})->str,
+            RequestFingerprint("CloseContest", close) + "\n" + closed.SerializeAsString());
+  expire_claim(key);
+  memo.DropFinishForTest(false);
+  // Both retries come after the close: without the stored answers they would be refused.
+  st = Score("gk-an", sheet, &scored_again);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(scored_again.weighted_total(), scored.weighted_total());
+  st = stub->CloseContest(server.Context(Role::kOfficer, kKhanhHoa).get(), close, &closed_again);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(closed_again.contest().state(), cv1::CLOSED);
+  EXPECT_EQ(closed_again.contest().version(), 2);
+  ASSERT_EQ(closed_again.results_size(), 1);
 }
 
 TEST_F(ContestsTest, BadContestsChangeNothing) {

@@ -5,6 +5,8 @@
 // revocation, and every RPC x every role.
 #include <gtest/gtest.h>
 
+#include "common/record_store.h"
+#include "common/request_fingerprint.h"
 #include "common/vn_time.h"
 
 #include "services/campaign_media/items_component.h"
@@ -162,6 +164,77 @@ TEST_F(ItemsE2E, WholeFlowFromDraftToPublishedWithReach) {
   cv1::AgencyMediaFigures figures;
   ASSERT_TRUE(items->manager().AddYearFigures(kKhanhHoa, 2026, &figures).ok());
   EXPECT_EQ(figures.views(), 1500);
+}
+
+// The process dies right after the write (no Finish) and the one-minute
+// claim runs out: the retry gets the first answer, the reach is counted once
+// and the item made once, because the answer is stored in the write's step.
+TEST_F(ItemsE2E, RetryAfterACrashRightAfterTheWriteWritesOnce) {
+  auto exemplar = Recognised("Hoàng Thị Mai");
+  RedisClient redis(TestRedisOptions(), nullptr);
+  RequestMemo& memo = server.node().context().memo;
+  auto expire_claim = [&](const std::string& key) {  // What the claim's expiry would do.
+    auto v = redis.Command({"GET", key});
+    if (!v->is_nil() && v->str.rfind("pending\n", 0) == 0) (void)redis.Command({"DEL", key});
+  };
+  auto ctx = [&] { return server.Context(Role::kMediaEditor, kKhanhHoa, "editor-1"); };
+
+  cv1::CreateItemRequest create;
+  create.set_request_id("item-crash-1");
+  *create.mutable_item() = Draft(exemplar.id());
+  memo.DropFinishForTest(true);
+  cv1::MediaItem first, again;
+  ASSERT_TRUE(stub->CreateItem(ctx().get(), create, &first).ok());
+  expire_claim(memo.Key("editor-1", "item-crash-1"));
+  memo.DropFinishForTest(false);
+  ASSERT_TRUE(stub->CreateItem(ctx().get(), create, &again).ok());
+  EXPECT_EQ(again.id(), first.id());
+  cv1::ListItemsRequest list;
+  cv1::ListItemsResponse listed;
+  ASSERT_TRUE(stub->ListItems(ctx().get(), list, &listed).ok());
+  EXPECT_EQ(listed.items_size(), 1);
+
+  cv1::MediaItem item = Published(exemplar.id());
+  cv1::RecordReachRequest reach;
+  reach.set_request_id("reach-crash-1");
+  reach.set_id(item.id());
+  reach.set_report_date("2026-06-30");
+  reach.mutable_reach()->set_views(1200);
+  memo.DropFinishForTest(true);
+  cv1::MediaItem after;
+  ASSERT_TRUE(stub->RecordReach(ctx().get(), reach, &after).ok());
+  const std::string key = memo.Key("editor-1", "reach-crash-1");
+  EXPECT_EQ(redis.Command({"GET", key})->str,
+            RequestFingerprint("RecordReach", reach) + "\n" + after.SerializeAsString());
+  expire_claim(key);
+  memo.DropFinishForTest(false);
+  cv1::MediaItem retried;
+  ASSERT_TRUE(stub->RecordReach(ctx().get(), reach, &retried).ok());
+  EXPECT_EQ(retried.version(), after.version());
+  EXPECT_EQ(Read(item.id()).reach().views(), 1200);
+  cv1::AgencyMediaFigures figures;
+  ASSERT_TRUE(items->manager().AddYearFigures(kKhanhHoa, 2026, &figures).ok());
+  EXPECT_EQ(figures.views(), 1200);
+  int reaches = 0;
+  for (const auto& e : History(item.id())) reaches += e.action() == "reach";
+  EXPECT_EQ(reaches, 1);
+
+  // A transition retried after the crash is not refused as a stale version.
+  cv1::TransitionItemRequest retract;
+  retract.set_request_id("retract-crash-1");
+  retract.set_id(item.id());
+  retract.set_expected_version(after.version());
+  retract.set_to_state(cv1::RETRACTED);
+  retract.set_reason("Cần đính chính số liệu");
+  memo.DropFinishForTest(true);
+  grpc::Status st = stub->TransitionItem(ctx().get(), retract, &after);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  expire_claim(memo.Key("editor-1", "retract-crash-1"));
+  memo.DropFinishForTest(false);
+  st = stub->TransitionItem(ctx().get(), retract, &retried);
+  ASSERT_TRUE(st.ok()) << st.error_message();
+  EXPECT_EQ(retried.state(), cv1::RETRACTED);
+  EXPECT_EQ(retried.version(), after.version());
 }
 
 TEST_F(ItemsE2E, ApprovingWithUnsupportedClaimsIsRefusedAndChangesNothing) {

@@ -215,6 +215,8 @@ EpublicationInput Epub() {
   d->set_kind(nv1::INDIVIDUAL);
   d->set_agency_id("22333");
   d->add_fields("health");
+  d->add_fields("custom:unknown");
+  ex.field_names = {{"health", "Y tế"}, {"education", "Giáo dục và đào tạo"}};
   d->set_achievements("Cứu chữa 300 ca bệnh.\nHiến máu 20 lần.");
   auto* ini = d->add_initiatives();
   ini->set_title("Sổ khám bệnh điện tử");
@@ -254,7 +256,7 @@ TEST(EpublicationTest, IsOnePrintableHtmlFileWithCoverTocAndSections) {
   EXPECT_NE(html.find("Bằng khen"), std::string::npos);
   EXPECT_NE(html.find("Cá nhân"), std::string::npos);
   EXPECT_NE(html.find("Tập thể"), std::string::npos);
-  EXPECT_NE(html.find("health"), std::string::npos);
+  EXPECT_NE(html.find("<dd>Y tế, custom:unknown</dd>"), std::string::npos);  // Field names, not codes.
   EXPECT_NE(html.find("Cứu chữa 300 ca bệnh.<br>Hiến máu 20 lần."), std::string::npos);
   EXPECT_NE(html.find("<strong>Sổ khám bệnh điện tử</strong>: Giảm thời gian chờ. (đã được công nhận, 12/QĐ-SYT)"),
             std::string::npos);
@@ -284,6 +286,12 @@ TEST(EpublicationTest, EscapesMarkupEverywhere) {
   const std::string html = RenderEpublication(input);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_GE(Count(html, "&lt;script&gt;"), 12);
+}
+
+TEST(EpublicationTest, FieldsShowTheirVietnameseNames) {
+  const std::string html = RenderEpublication(Epub());
+  // A code without a known name is printed as it is rather than dropped.
+  EXPECT_NE(html.find("<dt>Lĩnh vực</dt><dd>Y tế, custom:unknown</dd>"), std::string::npos) << html;
 }
 
 TEST(EpublicationTest, AYearWithoutExemplarsSaysSo) {

@@ -18,6 +18,7 @@
 #include "common/vn_time.h"
 #include "services/campaign_media/items_component.h"
 #include "services/campaign_media/public/public_site.h"
+#include "services/campaign_media/storage/publication_version.h"
 #include "tdkt/campaign_media/v1/media_item.grpc.pb.h"
 #include "tests/campaign_media/public_site_fixture.h"
 #include "tests/support/campaign_media_server.h"
@@ -42,12 +43,16 @@ class PublicSiteTest : public ::testing::Test {
   PublicSiteComponent* province_site = nullptr;  // A node of Khánh Hòa.
   std::optional<campaign_media::CampaignMediaContext> province_ctx;
   CampaignMediaServer server{[this](campaign_media::CampaignMediaNode& node) {
-    auto component = std::make_unique<PublicSiteComponent>(node.context(), items, "127.0.0.1", 0, node.registry());
+    // The fixed items bypass the item store (no publication version): no cache.
+    campaign_media::PublicSiteOptions uncached;
+    uncached.cache = false;
+    auto component =
+        std::make_unique<PublicSiteComponent>(node.context(), items, "127.0.0.1", 0, node.registry(), uncached);
     site = component.get();
     node.Add(std::move(component));
     province_ctx.emplace(node.context());
     province_ctx->node_agency = kKhanhHoa;
-    auto province = std::make_unique<PublicSiteComponent>(*province_ctx, items, "127.0.0.1", 0, nullptr);
+    auto province = std::make_unique<PublicSiteComponent>(*province_ctx, items, "127.0.0.1", 0, nullptr, uncached);
     province_site = province.get();
     node.Add(std::move(province));
   }};
@@ -154,6 +159,9 @@ TEST_F(PublicSiteTest, EpublicationHasTheExemplarsRecognisedInTheYearAndTheirPub
   EXPECT_NE(html.find(kHue + "</a> – Phường Bắc Nha Trang"), std::string::npos) << html;
   EXPECT_NE(html.find("Lê Thị Lan</a> – Phường Nha Trang"), std::string::npos);
   EXPECT_NE(html.find("15/QĐ-UBND ngày " + FormatVietnamTime(now, "%d/%m/%Y")), std::string::npos);
+  // Fields by their Vietnamese names (AgencyService.ListFields), not codes.
+  EXPECT_NE(html.find("<dt>Lĩnh vực</dt><dd>Y tế</dd>"), std::string::npos);
+  EXPECT_EQ(html.find("health"), std::string::npos);
   EXPECT_EQ(html.find("Trần Văn Cũ"), std::string::npos);  // Recognised the year before.
   ExpectOnlyPublished(html);
   // Each item follows its exemplar's section, before the next section.
@@ -246,7 +254,12 @@ class PublicSiteWithItemsTest : public ::testing::Test {
  protected:
   campaign_media::ItemsComponent* items = nullptr;
   PublicSiteComponent* site = nullptr;
+  RedisClient* redis = nullptr;
+  // Until ItemStore::Save bumps cm:items:pubver:<A> itself, the tests do it
+  // after every write, as the save step will; false = the interim (no key).
+  bool simulate_version = true;
   CampaignMediaServer server{[this](campaign_media::CampaignMediaNode& node) {
+    redis = &node.context().redis;
     auto component = std::make_unique<campaign_media::ItemsComponent>(node.context(), node.verifier(), 60000);
     items = component.get();
     node.Add(std::move(component));
@@ -279,6 +292,7 @@ class PublicSiteWithItemsTest : public ::testing::Test {
     cmv1::MediaItem out;
     auto st = stub->CreateItem(server.Context(Role::kMediaEditor, kKhanhHoa, "editor@56").get(), create, &out);
     EXPECT_TRUE(st.ok()) << st.error_message();
+    BumpVersion();
     const std::vector<std::pair<cmv1::MediaItemState, Role>> path = {
         {cmv1::IN_REVIEW, Role::kMediaEditor}, {cmv1::APPROVED, Role::kOfficer}, {cmv1::PUBLISHED, Role::kOfficer}};
     for (const auto& [to, role] : path) {
@@ -302,7 +316,19 @@ class PublicSiteWithItemsTest : public ::testing::Test {
     const std::string who = role == Role::kOfficer ? "officer@56" : "editor@56";
     auto st = stub->TransitionItem(server.Context(role, kKhanhHoa, who).get(), r, &out);
     EXPECT_TRUE(st.ok()) << st.error_message();
+    BumpVersion();
     return st.ok() ? out : item;
+  }
+
+  void BumpVersion() {
+    if (simulate_version) EXPECT_TRUE(campaign_media::PublicationVersion(*redis).Bump(kKhanhHoa).ok());
+  }
+
+  httplib::Result Fetch(const std::string& path, const std::string& if_none_match = "") {
+    httplib::Client client("127.0.0.1", site->port());
+    httplib::Headers headers;
+    if (!if_none_match.empty()) headers.emplace("If-None-Match", if_none_match);
+    return client.Get(path.c_str(), headers);
   }
 
   std::string Body(const std::string& path) {
@@ -344,6 +370,44 @@ TEST_F(PublicSiteWithItemsTest, OnlyPublishedItemsShowAndARetractedOneDisappears
   }
   // The ward has no items of its own.
   EXPECT_EQ(nlohmann::json::parse(Body("/public/22333/items.json"))["items"].size(), 0u);
+}
+
+TEST_F(PublicSiteWithItemsTest, PagesAreReusedWhileTheVersionHoldsAndARetractionShowsAtOnce) {
+  auto item = Make("Tin sẽ gỡ", cmv1::PUBLISHED);
+  Make("Tin ở lại", cmv1::PUBLISHED);
+  const std::string epub = "/public/56/epublication/" + std::to_string(year) + ".html";
+  for (const std::string& path : std::vector<std::string>{"/public/56/feed.atom", "/public/56/items.json", epub}) {
+    auto first = Fetch(path);
+    ASSERT_TRUE(first);
+    ASSERT_EQ(first->status, 200);
+    const std::string etag = first->get_header_value("ETag");
+    ASSERT_FALSE(etag.empty()) << path;
+    EXPECT_FALSE(first->get_header_value("Last-Modified").empty());
+    EXPECT_EQ(first->get_header_value("Cache-Control"), "public, max-age=60");
+    auto again = Fetch(path);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->body, first->body) << path;
+    EXPECT_EQ(again->get_header_value("ETag"), etag);
+    auto revalidated = Fetch(path, etag);
+    ASSERT_TRUE(revalidated);
+    EXPECT_EQ(revalidated->status, 304) << path;
+    EXPECT_TRUE(revalidated->body.empty());
+  }
+  Move(item, cmv1::RETRACTED, Role::kOfficer);  // The clock does not move: only the version changed.
+  for (const std::string& path : std::vector<std::string>{"/public/56/feed.atom", "/public/56/items.json", epub}) {
+    const std::string body = Body(path);
+    EXPECT_EQ(body.find("Tin sẽ gỡ"), std::string::npos) << path;
+    EXPECT_NE(body.find("Tin ở lại"), std::string::npos) << path;
+  }
+}
+
+TEST_F(PublicSiteWithItemsTest, WithoutAVersionKeyPagesLiveAtMostTwoSeconds) {
+  simulate_version = false;  // The interim: the item store does not bump the version yet.
+  auto item = Make("Tin sẽ gỡ", cmv1::PUBLISHED);
+  EXPECT_NE(Body("/public/56/feed.atom").find("Tin sẽ gỡ"), std::string::npos);
+  Move(item, cmv1::RETRACTED, Role::kOfficer);
+  server.clock().Advance(2);
+  EXPECT_EQ(Body("/public/56/feed.atom").find("Tin sẽ gỡ"), std::string::npos);
 }
 
 }  // namespace

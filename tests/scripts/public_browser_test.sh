@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The public site in a real browser: headless Chromium renders the yearly
-# e-publication and the feed reader view (which fetches feed.atom with
-# JavaScript) served by tdkt-public-site-demo (a real nomination service and
-# campaign-media node over a scratch redis-server). Checks the DOM shows the
-# published titles in Vietnamese (NFC), a <script> title as text and never
-# run, no draft or retracted item, and that both screenshots are PNGs of the
-# asked size that are not blank. Skips (exit 0) only without chromium.
-# Env: BUILD_DIR (set by ctest).
+# The public site in a real browser, on the real binaries: a scratch
+# redis-server, tdkt-nomination, tdkt-evaluation (its councils recognise the
+# demo's exemplars) and tdkt-campaign-media (node of Khánh Hòa, 56), data
+# loaded only through the public gRPC APIs with tdktctl (demo-data, then calls): an exemplar whose achievements hold markup, a published item
+# whose summary and body hold <script> and <img onerror>, a draft and a
+# retracted item. Headless Chromium renders the yearly e-publication and the
+# feed reader view (which fetches feed.atom with JavaScript). Checks the DOM
+# shows the published titles in Vietnamese (NFC), markup as text that never
+# runs, no draft or retracted item, fields by name, both screenshots PNGs of
+# 1200x1600 that are not blank, and the feed parses as Atom. Skips (exit 0)
+# only without chromium.
+# Env: BUILD_DIR (set by ctest); KEEP_WORK=1 keeps the scratch directory (logs, DOMs, PNGs).
 set -euo pipefail
 # shellcheck source=deploy/lib.sh
 source "$(dirname "$0")/../../deploy/lib.sh"
@@ -16,31 +20,114 @@ if [[ -z $CHROMIUM ]]; then
   echo "SKIP: chromium is not installed (apt-get install chromium fonts-noto-core); browser checks not run"
   exit 0
 fi
-DEMO=$BUILD_DIR/tests/tdkt-public-site-demo
-[[ -x $DEMO ]] || die "$DEMO not found; build target tdkt-public-site-demo"
+NOMINATION=$BUILD_DIR/services/nomination/tdkt-nomination
+EVALUATION=$BUILD_DIR/services/evaluation/tdkt-evaluation
+CAMPAIGN_MEDIA=$BUILD_DIR/services/campaign_media/tdkt-campaign-media
+TDKTCTL=$BUILD_DIR/tools/tdktctl/tdktctl
+for bin in "$NOMINATION" "$EVALUATION" "$CAMPAIGN_MEDIA" "$TDKTCTL"; do
+  [[ -x $bin ]] || die "$bin not found; build targets tdkt-nomination tdkt-evaluation tdkt-campaign-media tdktctl"
+done
+export TDKTCTL
 
 WORK=$(mktemp -d -t tdkt-public.XXXXXX)
-DEMO_PID=""
+PIDS=()
 # shellcheck disable=SC2317  # called from the trap
 cleanup() {
-  [[ -n $DEMO_PID ]] && stop_pid "$DEMO_PID"
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[i]}"; done
   stop_redis nosave
-  rm -rf "$WORK"
+  if [[ -n ${KEEP_WORK:-} ]]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
 start_scratch_redis "$WORK/redis"
-export TDKT_TEST_REDIS_PORT=$REDIS_PORT
-setsid "$DEMO" "$WORK/port" >"$WORK/demo.log" 2>&1 &
-DEMO_PID=$!
-for _ in $(seq 200); do
-  [[ -s $WORK/port ]] && break
-  alive "$DEMO_PID" || { cat "$WORK/demo.log" >&2; die "tdkt-public-site-demo exited"; }
-  sleep 0.1
+AGENCY=56
+export TDKT_REDIS_HOST=127.0.0.1 TDKT_REDIS_PORT=$REDIS_PORT TDKT_NODE_AGENCY=$AGENCY TDKT_LISTEN_HOST=127.0.0.1
+export TDKT_JWT_SECRET_FILE=$WORK/jwt-secret
+mint() { "$TDKTCTL" token --secret-file="$TDKT_JWT_SECRET_FILE" --ttl=3600 "$@"; }
+mint --role=admin --agency=$AGENCY --subject=setup >/dev/null  # Creates the key before the services read it.
+
+# Seven distinct free ports (free_port alone may draw the same one twice).
+PORTS=()
+while ((${#PORTS[@]} < 7)); do
+  p=$(free_port)
+  [[ " ${PORTS[*]} " == *" $p "* ]] || PORTS+=("$p")
 done
-[[ -s $WORK/port ]] || { cat "$WORK/demo.log" >&2; die "tdkt-public-site-demo did not start"; }
-read -r PORT YEAR <"$WORK/port"
-BASE=http://127.0.0.1:$PORT/public/56
+read -r NOM_PORT NOM_METRICS EV_PORT EV_METRICS CM_PORT CM_METRICS HTTP_PORT <<<"${PORTS[*]}"
+setsid "$NOMINATION" --grpc-port="$NOM_PORT" --metrics-port="$NOM_METRICS" \
+  --agencies-file="$ROOT/deploy/data/agencies-demo.json" </dev/null >"$WORK/nomination.log" 2>&1 &
+PIDS+=($!)
+wait_grpc_healthy "${PIDS[0]}" "127.0.0.1:$NOM_PORT" "$WORK/nomination.log" tdkt-nomination
+setsid "$EVALUATION" --grpc-port="$EV_PORT" --metrics-port="$EV_METRICS" --nomination-address="127.0.0.1:$NOM_PORT" \
+  </dev/null >"$WORK/evaluation.log" 2>&1 &
+PIDS+=($!)
+setsid "$CAMPAIGN_MEDIA" --grpc-port="$CM_PORT" --metrics-port="$CM_METRICS" --nomination-address="127.0.0.1:$NOM_PORT" \
+  --public-http-host=127.0.0.1 --public-http-port="$HTTP_PORT" </dev/null >"$WORK/campaign-media.log" 2>&1 &
+PIDS+=($!)
+wait_grpc_healthy "${PIDS[1]}" "127.0.0.1:$EV_PORT" "$WORK/evaluation.log" tdkt-evaluation
+wait_grpc_healthy "${PIDS[2]}" "127.0.0.1:$CM_PORT" "$WORK/campaign-media.log" tdkt-campaign-media
+
+"$TDKTCTL" demo-data --addr="127.0.0.1:$NOM_PORT" --evaluation-addr="127.0.0.1:$EV_PORT" --reporting-addr= \
+  --campaign-media-addr="127.0.0.1:$CM_PORT" --secret-file="$TDKT_JWT_SECRET_FILE" --agency=$AGENCY \
+  >"$WORK/demo-data.json" 2>"$WORK/demo-data.log" || { cat "$WORK/demo-data.log" >&2; die "demo-data failed"; }
+
+WARD=22333  # Phường Bắc Nha Trang.
+OFFICER=$(mint --role=officer --agency=$WARD --subject=can-bo-phuong)
+NODE=$(mint --role=node --agency=$AGENCY --subject=campaign-media@56)
+EDITOR=$(mint --role=media_editor --agency=$AGENCY --subject=bien-tap-vien)
+APPROVER=$(mint --role=officer --agency=$AGENCY --subject=can-bo-tinh)
+nom() { "$TDKTCTL" call --addr="127.0.0.1:$NOM_PORT" --token="$1" "tdkt.nomination.v1.NominationService/$2" "$3"; }
+cm() { "$TDKTCTL" call --addr="127.0.0.1:$CM_PORT" --token="$1" "tdkt.campaign_media.v1.MediaItemService/$2" "$3"; }
+TODAY=$(TZ=Asia/Ho_Chi_Minh date +%F)
+YEAR=${TODAY:0:4}
+
+# An exemplar whose achievements hold markup, recognised today.
+ACH="Cứu chữa 300 ca bệnh <script>document.title='pwned'</script> và <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','ach')\"> hiến máu 20 lần."
+n=$(nom "$OFFICER" CreateNomination "$(jq -nc --arg a "$ACH" --arg w $WARD '{request_id:"pub-browser-nom",
+  details:{kind:"INDIVIDUAL", name:"Phạm Thị Thu Hà", agency_id:$w, fields:["health","education"], achievements:$a,
+  discovered_by:"Phòng Nội vụ"}}')")
+NOM_ID=$(jq -r .id <<<"$n")
+n=$(nom "$OFFICER" TransitionNomination "$(jq -nc --arg id "$NOM_ID" --argjson v "$(jq .version <<<"$n")" \
+  '{request_id:"pub-browser-nom-submit", id:$id, expected_version:$v, to_state:"SUBMITTED", reason:"Đề nghị"}')")
+nom "$NODE" TransitionNomination "$(jq -nc --arg id "$NOM_ID" --argjson v "$(jq .version <<<"$n")" --arg d "$TODAY" \
+  '{request_id:"pub-browser-nom-recognise", id:$id, expected_version:$v, to_state:"RECOGNISED", reason:"Quyết định",
+    recognition:{decision_number:"21/QĐ-UBND", decision_date:$d, form:"Chiến sĩ thi đua cơ sở",
+    title_code:"chien-si-thi-dua-co-so"}}')" >/dev/null
+
+# item KEY TITLE SUMMARY BODY FINAL_STATE: created by the editor, then moved on.
+item() {
+  local key=$1 title=$2 summary=$3 body=$4 final=$5 it to who step=0
+  it=$(cm "$EDITOR" CreateItem "$(jq -nc --arg k "$key" --arg t "$title" --arg s "$summary" --arg b "$body" \
+    --arg e "$NOM_ID" --arg a $AGENCY '{request_id:("pub-browser-" + $k), item:{agency_id:$a, kind:"article",
+    channel:"portal", title:$t, summary:$s, body:$b, author:"Ban biên tập", exemplar_ids:[$e],
+    claims:[{exemplar_id:$e, text:"Thành tích được ghi nhận trong hồ sơ", achievement_ref:"achievement/1"}]}}')")
+  for to in IN_REVIEW APPROVED PUBLISHED RETRACTED; do
+    [[ $(jq -r '.state // "DRAFT"' <<<"$it") == "$final" ]] && break
+    who=$EDITOR
+    [[ $to == APPROVED || $to == RETRACTED ]] && who=$APPROVER
+    step=$((step + 1))
+    it=$(cm "$who" TransitionItem "$(jq -nc --arg id "$(jq -r .id <<<"$it")" --argjson v "$(jq .version <<<"$it")" \
+      --arg to $to --arg rid "pub-browser-$key-$step" \
+      '{request_id:$rid, id:$id, expected_version:$v, to_state:$to, reason:"Thông tin cần đính chính"}')")
+  done
+  [[ $(jq -r '.state // "DRAFT"' <<<"$it") == "$final" ]] || die "item $key is not $final: $it"
+}
+MARKUP_S="Tóm tắt có mã <script>document.title='pwned'</script><img src=x onerror=\"document.documentElement.setAttribute('data-pwned','s')\">"
+MARKUP_B="Đoạn một <script>document.title='pwned';document.documentElement.setAttribute('data-pwned','b')</script>.
+
+Đoạn hai <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','b2')\"> kết thúc."
+item markup "Người thầy thuốc tận tụy ở Bắc Nha Trang" "$MARKUP_S" "$MARKUP_B" PUBLISHED
+item draft "Bản nháp bí mật" "Chưa được đăng." "Nội dung nháp." DRAFT
+item retracted "Bài đã gỡ xuống" "Đã gỡ." "Nội dung đã gỡ." RETRACTED
+# A title with markup is refused (INVALID_ARGUMENT), and nothing is stored.
+if cm "$EDITOR" CreateItem "$(jq -nc --arg a $AGENCY --arg e "$NOM_ID" '{request_id:"pub-browser-bad-title",
+  item:{agency_id:$a, kind:"article", channel:"portal", title:"<script>x</script>", body:"x", exemplar_ids:[$e]}}')" \
+  >"$WORK/bad-title.out" 2>&1; then
+  die "a <script> title was accepted"
+fi
+grep -q INVALID_ARGUMENT "$WORK/bad-title.out" || die "a <script> title: $(cat "$WORK/bad-title.out")"
+
+BASE=http://127.0.0.1:$HTTP_PORT/public/$AGENCY
 echo "public-browser: site on $BASE (year $YEAR)"
 
 chrome() {
@@ -67,37 +154,56 @@ def check(cond, what):
 def nfc(s):
     return unicodedata.normalize("NFC", s)
 
+demo = json.load(open(f"{work}/demo-data.json", encoding="utf-8"))
+demo_titles = [i["title"] for i in demo["campaign_media"]["items"] if i["state"] == "PUBLISHED"]
+check(len(demo_titles) == 2, f"demo-data published 2 items (got {demo_titles})")
+published = demo_titles + [nfc("Người thầy thuốc tận tụy ở Bắc Nha Trang")]
+hidden = [nfc("Bản nháp bí mật"), nfc("Bài đã gỡ xuống")]
+
 # The feed itself parses as Atom 1.0 and the JSON list as JSON.
 atom = "{http://www.w3.org/2005/Atom}"
 with urllib.request.urlopen(f"{base}/feed.atom") as r:
-    feed_type, feed = r.headers.get("Content-Type"), ET.fromstring(r.read())
+    feed_type, feed_etag, feed = r.headers.get("Content-Type"), r.headers.get("ETag"), ET.fromstring(r.read())
 check(feed_type == "application/atom+xml; charset=utf-8", "feed.atom is served as application/atom+xml")
+check(bool(feed_etag), "feed.atom has an ETag")
 check(feed.tag == atom + "feed", "feed.atom parses as an Atom <feed>")
 entries = feed.findall(atom + "entry")
-check(len(entries) == 3, f"feed.atom has the 3 published entries (got {len(entries)})")
+check(sorted(e.find(atom + "title").text for e in entries) == sorted(published),
+      f"feed.atom has exactly the {len(published)} published entries (got {len(entries)})")
 check(all(e.find(atom + "id").text.startswith("tag:") for e in entries), "entry ids are tag: URIs")
-check(entries[0].find(atom + "title").text.startswith("<script>"), "the <script> title comes back as text")
+check(any(e.find(atom + "summary").text.startswith(nfc("Tóm tắt có mã <script>")) for e in entries),
+      "the <script> summary comes back as text in the feed")
 with urllib.request.urlopen(f"{base}/items.json") as r:
     items = json.loads(r.read().decode("utf-8"))["items"]
-check([i["exemplars"][0]["name"] for i in items][-1] == nfc("Nguyễn Thị Huệ"), "items.json names the exemplar")
+check(sorted(i["title"] for i in items) == sorted(published), "items.json lists the published items")
+check(nfc("Phạm Thị Thu Hà") in [x["name"] for i in items for x in i["exemplars"]], "items.json names the exemplar")
 
 reader = open(f"{work}/reader.dom", encoding="utf-8").read()
-check('data-loaded="3"' in reader, "reader view rendered the 3 published entries from feed.atom")
-for title in ["Người thầy thuốc tận tụy ở Bắc Nha Trang", "Nông dân sản xuất kinh doanh giỏi Trần Văn Bình"]:
+check(f'data-loaded="{len(published)}"' in reader, f"reader view rendered the {len(published)} entries from feed.atom")
+for title in published:
     check(f'class="entry-title">{nfc(title)}</h2>' in reader, f"reader shows '{title}' (NFC)")
-check("&lt;script&gt;document.title='PWNED'" in reader, "the <script> title is shown as text")
+check("&lt;script&gt;document.title='pwned'" in reader, "the <script> summary is shown as text")
 check("&lt;img src=x" in reader, "the <img onerror> summary is shown as text")
-check("data-pwned" not in reader.replace("setAttribute('data-pwned'", ""), "no injected script ran")
-check("<title>PWNED" not in reader, "the page title was not changed by a script")
-for hidden in ["Bản nháp bí mật", "Bài đã gỡ xuống"]:
-    check(nfc(hidden) not in reader, f"reader does not show '{hidden}'")
+
+def ran(dom):
+    return "data-pwned=" in dom or "<title>pwned" in dom
+
+check(not ran(reader), "no injected script ran in the reader view")
+for h in hidden:
+    check(h not in reader, f"reader does not show '{h}'")
 
 epub = open(f"{work}/epub.dom", encoding="utf-8").read()
 check('<div class="agency">Tỉnh Khánh Hòa</div>' in epub, "e-publication cover names Tỉnh Khánh Hòa")
-for name in ["Nguyễn Thị Huệ", "Trần Văn Bình", "Người thầy thuốc tận tụy ở Bắc Nha Trang"]:
+for name in ["Phạm Thị Thu Hà", "Người thầy thuốc tận tụy ở Bắc Nha Trang"] + demo_titles:
     check(nfc(name) in epub, f"e-publication shows '{name}'")
-check("data-pwned" not in epub.replace("setAttribute('data-pwned'", ""), "no injected script ran in the e-publication")
-check("Bản nháp bí mật" not in epub and "Bài đã gỡ xuống" not in epub, "no draft or retracted item in the e-publication")
+check("<dd>Y tế, Giáo dục và đào tạo</dd>" in epub, "e-publication names the fields in Vietnamese")
+check(nfc("Cứu chữa 300 ca bệnh &lt;script&gt;document.title='pwned'&lt;/script&gt; và &lt;img src=x") in epub,
+      "the achievements' markup is shown as text")
+check(nfc("Tóm tắt có mã &lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;img") in epub,
+      "the summary's markup is shown as text")
+check("Đoạn hai &lt;img src=x" in epub, "the body's <img onerror> is shown as text")
+check(not ran(epub), "no injected script ran in the e-publication")
+check(all(h not in epub for h in hidden), "no draft or retracted item in the e-publication")
 
 def png_share_not_white(path):
     data = open(path, "rb").read()

@@ -64,16 +64,17 @@ Result<cv1::Campaign> CampaignManager::Create(const Caller& caller, const cv1::C
   auto tree = ctx_.TreeFor(caller, c.agency_id(), "campaign.agency_id");
   if (!tree.ok()) return tree.status();
   TDKT_RETURN_IF_ERROR(Validate(c, **tree));
-  return RunOnce<cv1::Campaign>(ctx_.memo, caller.subject, "CreateCampaign", request.request_id(), request,
-                                [&]() -> Result<cv1::Campaign> {
-                                  *c.mutable_created_at() = ctx_.Now();
-                                  c.set_created_by(caller.subject);
-                                  *c.mutable_updated_at() = c.created_at();
-                                  c.set_updated_by(caller.subject);
-                                  TDKT_RETURN_IF_ERROR(store_.Create(c));
-                                  TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(c.agency_id()));
-                                  return c;
-                                });
+  return RunOnceAtomic<cv1::Campaign>(ctx_.memo, caller.subject, "CreateCampaign", request.request_id(), request,
+                                      [&](const MemoWriter& memo) -> Result<cv1::Campaign> {
+                                        *c.mutable_created_at() = ctx_.Now();
+                                        c.set_created_by(caller.subject);
+                                        *c.mutable_updated_at() = c.created_at();
+                                        c.set_updated_by(caller.subject);
+                                        // Before the write: nothing may fail after it (SADD repeats harmlessly).
+                                        TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(c.agency_id()));
+                                        TDKT_RETURN_IF_ERROR(store_.Create(c, memo));
+                                        return c;
+                                      });
 }
 
 Result<cv1::Campaign> CampaignManager::Update(const Caller& caller, const cv1::UpdateCampaignRequest& request) {
@@ -94,8 +95,8 @@ Result<cv1::Campaign> CampaignManager::Update(const Caller& caller, const cv1::U
   c.set_agency_id(stored->agency_id());
   c.set_id(stored->id());
   TDKT_RETURN_IF_ERROR(Validate(c, **tree));
-  return RunOnce<cv1::Campaign>(ctx_.memo, caller.subject, "UpdateCampaign", request.request_id(), request,
-                                [&]() -> Result<cv1::Campaign> {
+  return RunOnceAtomic<cv1::Campaign>(ctx_.memo, caller.subject, "UpdateCampaign", request.request_id(), request,
+                                [&](const MemoWriter& memo) -> Result<cv1::Campaign> {
                                   if (request.expected_version() != stored->version()) {
                                     return Status::Aborted("the campaign was changed meanwhile (version " +
                                                            std::to_string(stored->version()) +
@@ -105,7 +106,7 @@ Result<cv1::Campaign> CampaignManager::Update(const Caller& caller, const cv1::U
                                   c.set_created_by(stored->created_by());
                                   *c.mutable_updated_at() = ctx_.Now();
                                   c.set_updated_by(caller.subject);
-                                  TDKT_RETURN_IF_ERROR(store_.Update(c, *stored));
+                                  TDKT_RETURN_IF_ERROR(store_.Update(c, *stored, memo));
                                   return c;
                                 });
 }
@@ -182,12 +183,12 @@ Result<cv1::Anniversary> CampaignManager::AddAnniversary(const Caller& caller,
                                                              known.id() + ")");
     }
   }
-  return RunOnce<cv1::Anniversary>(ctx_.memo, caller.subject, "AddAnniversary", request.request_id(), request,
-                                   [&]() -> Result<cv1::Anniversary> {
-                                     TDKT_RETURN_IF_ERROR(store_.AddAnniversary(a));
-                                     TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(a.agency_id()));
-                                     return a;
-                                   });
+  return RunOnceAtomic<cv1::Anniversary>(ctx_.memo, caller.subject, "AddAnniversary", request.request_id(),
+                                         request, [&](const MemoWriter& memo) -> Result<cv1::Anniversary> {
+                                           TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(a.agency_id()));
+                                           TDKT_RETURN_IF_ERROR(store_.AddAnniversary(a, memo));
+                                           return a;
+                                         });
 }
 
 Status CampaignManager::AddYearFigures(const std::string& agency, int year, cv1::AgencyMediaFigures* out) {

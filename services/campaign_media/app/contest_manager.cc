@@ -54,15 +54,15 @@ Result<cv1::Contest> ContestManager::Create(const Caller& caller, const cv1::Cre
   TDKT_RETURN_IF_ERROR(NormalizeContest(contest));
   auto tree = ctx_.TreeFor(caller, contest.agency_id(), "contest.agency_id");
   if (!tree.ok()) return tree.status();
-  return RunOnce<cv1::Contest>(ctx_.memo, caller.subject, "CreateContest", request.request_id(), request,
-                               [&]() -> Result<cv1::Contest> {
+  return RunOnceAtomic<cv1::Contest>(ctx_.memo, caller.subject, "CreateContest", request.request_id(), request,
+                               [&](const MemoWriter& memo) -> Result<cv1::Contest> {
                                  auto id = contests_.NewContestId(contest.agency_id());
                                  if (!id.ok()) return id.status();
                                  contest.set_id(*id);
                                  *contest.mutable_created_at() = ctx_.Now();
                                  contest.set_created_by(caller.subject);
                                  TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(contest.agency_id()));
-                                 TDKT_RETURN_IF_ERROR(contests_.Create(contest));
+                                 TDKT_RETURN_IF_ERROR(contests_.Create(contest, memo));
                                  return contest;
                                });
 }
@@ -106,8 +106,9 @@ Result<cv1::ContestEntry> ContestManager::Submit(const Caller& caller, const cv1
     auto record = ctx_.Exemplar(entry.exemplar_ids(i), at);
     if (!record.ok()) return record.status();
   }
-  return RunOnce<cv1::ContestEntry>(
-      ctx_.memo, caller.subject, "SubmitEntry", request.request_id(), request, [&]() -> Result<cv1::ContestEntry> {
+  return RunOnceAtomic<cv1::ContestEntry>(
+      ctx_.memo, caller.subject, "SubmitEntry", request.request_id(), request,
+      [&](const MemoWriter& memo) -> Result<cv1::ContestEntry> {
         // Checked here so that a retry of an entry taken in time still gets its answer.
         if (contest->state() == cv1::CLOSED) {
           return Status::InvalidArgument("entry.contest_id", "cuộc thi đã kết thúc, không nhận thêm bài dự thi");
@@ -117,7 +118,7 @@ Result<cv1::ContestEntry> ContestManager::Submit(const Caller& caller, const cv1
                                                                  DeadlineText(contest->entry_deadline()) + ")");
         }
         *entry.mutable_submitted_at() = ctx_.Now();
-        TDKT_RETURN_IF_ERROR(contests_.AddEntry(entry));
+        TDKT_RETURN_IF_ERROR(contests_.AddEntry(entry, memo));
         return entry;
       });
 }
@@ -159,24 +160,24 @@ Result<cv1::ScoreEntryResponse> ContestManager::Score(const Caller& caller, cons
   }
   const scoring::Sheet sheet = SheetOf(request.scores());
   TDKT_RETURN_IF_ERROR(CheckJurorSheet(*contest, sheet));
-  return RunOnce<cv1::ScoreEntryResponse>(
+  return RunOnceAtomic<cv1::ScoreEntryResponse>(
       ctx_.memo, caller.subject, "ScoreEntry", request.request_id(), request,
-      [&]() -> Result<cv1::ScoreEntryResponse> {
+      [&](const MemoWriter& memo) -> Result<cv1::ScoreEntryResponse> {
         if (contest->state() == cv1::CLOSED) return Status::FailedPrecondition("cuộc thi đã kết thúc; điểm đã chốt");
         if (ctx_.clock.NowSeconds() < EntriesCloseAt(contest->entry_deadline())) {
           return Status::FailedPrecondition("chưa hết hạn nhận bài (hạn " + DeadlineText(contest->entry_deadline()) +
                                             "); ban giám khảo chấm sau hạn");
         }
-        cv1::ScoreEntryRequest stored = request;
-        stored.clear_request_id();
-        auto put = contests_.PutSheet(stored, caller.subject);
-        if (!put.ok()) return put.status();
-        if (!*put) return Status::FailedPrecondition("cuộc thi đã kết thúc; điểm đã chốt");
         cv1::ScoreEntryResponse out;
         out.set_contest_id(contest->id());
         out.set_entry_id(entry->id());
         out.set_juror(caller.subject);
         out.set_weighted_total(scoring::WeightedTotal(sheet, RubricOf(*contest)));
+        cv1::ScoreEntryRequest stored = request;
+        stored.clear_request_id();
+        auto put = contests_.PutSheet(stored, caller.subject, memo.For(out));
+        if (!put.ok()) return put.status();
+        if (!*put) return Status::FailedPrecondition("cuộc thi đã kết thúc; điểm đã chốt");
         return out;
       });
 }
@@ -223,9 +224,9 @@ Result<cv1::GetResultsResponse> ContestManager::Close(const Caller& caller, cons
   TDKT_RETURN_IF_ERROR(RequireRequestId(request.request_id()));
   auto contest = Readable(caller, request.contest_id(), "contest_id");
   if (!contest.ok()) return contest.status();
-  return RunOnce<cv1::GetResultsResponse>(
+  return RunOnceAtomic<cv1::GetResultsResponse>(
       ctx_.memo, caller.subject, "CloseContest", request.request_id(), request,
-      [&]() -> Result<cv1::GetResultsResponse> {
+      [&](const MemoWriter& memo) -> Result<cv1::GetResultsResponse> {
         if (contest->state() == cv1::CLOSED) return Status::FailedPrecondition("cuộc thi đã kết thúc");
         if (request.expected_version() != contest->version()) {
           return Status::Aborted("cuộc thi vừa được thay đổi (phiên bản " + std::to_string(contest->version()) +
@@ -235,17 +236,19 @@ Result<cv1::GetResultsResponse> ContestManager::Close(const Caller& caller, cons
           return Status::FailedPrecondition("chưa hết hạn nhận bài (hạn " + DeadlineText(contest->entry_deadline()) +
                                             "); chỉ kết thúc cuộc thi sau hạn");
         }
+        // The marker freezes the sheets, so the ranking computed now is final;
+        // the CLOSED record, the results and the answer are then one step.
         TDKT_RETURN_IF_ERROR(contests_.MarkClosing(contest->id()));
         cv1::Contest closed = *contest;
         closed.set_state(cv1::CLOSED);
-        Status updated = contests_.Update(closed);
-        if (!updated.ok()) {
-          (void)contests_.UnmarkClosing(contest->id());
-          return updated;
-        }
+        closed.set_version(contest->version() + 1);
         auto results = Compute(closed);
-        if (!results.ok()) return results.status();
-        TDKT_RETURN_IF_ERROR(contests_.PutResults(closed.id(), *results));
+        Status stored = results.ok() ? contests_.Close(closed, contest->version(), *results, memo.For(*results))
+                                     : results.status();
+        if (!stored.ok()) {
+          (void)contests_.UnmarkClosing(contest->id());
+          return stored;
+        }
         return results;
       });
 }

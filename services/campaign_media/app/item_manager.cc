@@ -96,7 +96,7 @@ Status ItemManager::CheckPresentable(const v1::MediaItem& item) {
 
 Result<v1::MediaItem> ItemManager::Apply(const Caller& caller, const std::string& id, int64_t expected_version,
                                          const std::string& action, const Change& change, const v1::Reach* reach,
-                                         int reach_year) {
+                                         int reach_year, const MemoWriter& memo) {
   for (int attempt = 0;; ++attempt) {
     auto current = Load(caller, id);
     if (!current.ok()) return current.status();
@@ -114,7 +114,7 @@ Result<v1::MediaItem> ItemManager::Apply(const Caller& caller, const std::string
     next.set_updated_by(caller.subject);
     entry.set_version(next.version());
     entry.set_to_state(next.state());
-    Status saved = items_.Save(&*current, next, entry, reach, reach_year);
+    Status saved = items_.Save(&*current, next, entry, reach, reach_year, memo.For(next));
     if (saved.ok()) return next;
     // Only retry when the caller did not pin a version.
     if (saved.code() != Code::kAborted || expected_version >= 0 || attempt >= 5) return saved;
@@ -126,14 +126,15 @@ Result<v1::MediaItem> ItemManager::Mutate(const Caller& caller, const char* meth
                                           const std::string& id, int64_t expected_version, const std::string& action,
                                           const Change& change, const v1::Reach* reach, int reach_year) {
   TDKT_RETURN_IF_ERROR(RequireRequestId(request_id));
-  return RunOnce<v1::MediaItem>(ctx_.memo, caller.subject, method, request_id, request, [&]() {
-    return Apply(caller, id, expected_version, action,
-                 [&](v1::MediaItem& next, v1::ItemHistoryEntry& entry) {
-                   entry.set_request_id(request_id);
-                   return change(next, entry);
-                 },
-                 reach, reach_year);
-  });
+  return RunOnceAtomic<v1::MediaItem>(ctx_.memo, caller.subject, method, request_id, request,
+                                      [&](const MemoWriter& memo) {
+                                        return Apply(caller, id, expected_version, action,
+                                                     [&](v1::MediaItem& next, v1::ItemHistoryEntry& entry) {
+                                                       entry.set_request_id(request_id);
+                                                       return change(next, entry);
+                                                     },
+                                                     reach, reach_year, memo);
+                                      });
 }
 
 Result<v1::MediaItem> ItemManager::Create(const Caller& caller, v1::CreateItemRequest request) {
@@ -148,8 +149,8 @@ Result<v1::MediaItem> ItemManager::Create(const Caller& caller, v1::CreateItemRe
     auto record = ctx_.Exemplar(item.exemplar_ids(i), "item.exemplar_ids[" + std::to_string(i) + "]");
     if (!record.ok()) return record.status();
   }
-  return RunOnce<v1::MediaItem>(ctx_.memo, caller.subject, "CreateItem", request.request_id(), request,
-                                [&]() -> Result<v1::MediaItem> {
+  return RunOnceAtomic<v1::MediaItem>(ctx_.memo, caller.subject, "CreateItem", request.request_id(), request,
+                                      [&](const MemoWriter& memo) -> Result<v1::MediaItem> {
     auto id = items_.NewId(item.agency_id());
     if (!id.ok()) return id.status();
     v1::MediaItem next;
@@ -175,7 +176,7 @@ Result<v1::MediaItem> ItemManager::Create(const Caller& caller, v1::CreateItemRe
     entry.set_version(1);
     entry.set_to_state(v1::DRAFT);
     TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(next.agency_id()));
-    TDKT_RETURN_IF_ERROR(items_.Save(nullptr, next, entry));
+    TDKT_RETURN_IF_ERROR(items_.Save(nullptr, next, entry, nullptr, 0, memo.For(next)));
     return next;
   });
 }

@@ -56,15 +56,16 @@ class ItemManager : public FigureSource, public PublishedItems {
   Result<v1::MediaItem> Load(const Caller& caller, const std::string& id);
   // The write path of an existing item: access, version check (when
   // expected_version is given, i.e. not -1), `change`, atomic save.
-  // Idempotent by `request_id` (RunOnce over `request`, named `method`).
+  // Idempotent by `request_id` (RunOnceAtomic over `request`, named `method`).
   Result<v1::MediaItem> Mutate(const Caller& caller, const char* method, const google::protobuf::Message& request,
                                const std::string& request_id, const std::string& id, int64_t expected_version,
                                const std::string& action, const Change& change, const v1::Reach* reach = nullptr,
                               int reach_year = 0);
-  // Loads, applies `change` and saves, retrying version conflicts.
+  // Loads, applies `change` and saves (with memo.For(the saved item) in the
+  // same step), retrying version conflicts.
   Result<v1::MediaItem> Apply(const Caller& caller, const std::string& id, int64_t expected_version,
                               const std::string& action, const Change& change, const v1::Reach* reach = nullptr,
-                              int reach_year = 0);
+                              int reach_year = 0, const MemoWriter& memo = MemoWriter());
   // The exemplar records of `item`'s exemplars that could be read, by id.
   std::map<std::string, nv1::Nomination> ExemplarRecords(const v1::MediaItem& item);
   // Checks that `item` may be approved or published as it stands now.

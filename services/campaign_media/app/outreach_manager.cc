@@ -36,14 +36,15 @@ Result<cv1::ExchangeEvent> OutreachManager::RecordEvent(const Caller& caller,
     }
   }
   TDKT_RETURN_IF_ERROR(RequireRecognisedExemplars(ctx_, e.exemplar_ids(), "event.exemplar_ids"));
-  return RunOnce<cv1::ExchangeEvent>(ctx_.memo, caller.subject, "RecordExchangeEvent", request.request_id(), request,
-                                     [&]() -> Result<cv1::ExchangeEvent> {
-                                       *e.mutable_created_at() = ctx_.Now();
-                                       e.set_created_by(caller.subject);
-                                       TDKT_RETURN_IF_ERROR(store_.CreateEvent(e));
-                                       TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(e.agency_id()));
-                                       return e;
-                                     });
+  return RunOnceAtomic<cv1::ExchangeEvent>(ctx_.memo, caller.subject, "RecordExchangeEvent", request.request_id(),
+                                           request, [&](const MemoWriter& memo) -> Result<cv1::ExchangeEvent> {
+                                             *e.mutable_created_at() = ctx_.Now();
+                                             e.set_created_by(caller.subject);
+                                             // Before the write: nothing may fail after it.
+                                             TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(e.agency_id()));
+                                             TDKT_RETURN_IF_ERROR(store_.CreateEvent(e, memo));
+                                             return e;
+                                           });
 }
 
 Result<cv1::ListExchangeEventsResponse> OutreachManager::ListEvents(const Caller& caller,
@@ -90,14 +91,14 @@ Result<cv1::Replication> OutreachManager::RecordReplication(const Caller& caller
     return Status::InvalidArgument("replication.exemplar_id", recognised.message());  // One id, not a list.
   }
   TDKT_RETURN_IF_ERROR(recognised);
-  return RunOnce<cv1::Replication>(ctx_.memo, caller.subject, "RecordReplication", request.request_id(), request,
-                                   [&]() -> Result<cv1::Replication> {
-                                     *r.mutable_created_at() = ctx_.Now();
-                                     r.set_created_by(caller.subject);
-                                     TDKT_RETURN_IF_ERROR(store_.CreateReplication(r));
-                                     TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(r.agency_id()));
-                                     return r;
-                                   });
+  return RunOnceAtomic<cv1::Replication>(ctx_.memo, caller.subject, "RecordReplication", request.request_id(),
+                                         request, [&](const MemoWriter& memo) -> Result<cv1::Replication> {
+                                           *r.mutable_created_at() = ctx_.Now();
+                                           r.set_created_by(caller.subject);
+                                           TDKT_RETURN_IF_ERROR(ctx_.RememberAgency(r.agency_id()));
+                                           TDKT_RETURN_IF_ERROR(store_.CreateReplication(r, memo));
+                                           return r;
+                                         });
 }
 
 Result<cv1::ListReplicationsResponse> OutreachManager::ListReplications(

@@ -134,7 +134,10 @@ std::string RenderEpublication(const EpublicationInput& input) {
     Fact(out, "Đơn vị", ex.unit_name.empty() ? d.agency_id() : ex.unit_name);
     Fact(out, "Loại", NominationKindLabel(d.kind()));
     std::string fields;
-    for (const auto& f : d.fields()) fields += (fields.empty() ? "" : ", ") + f;
+    for (const auto& f : d.fields()) {
+      auto name = ex.field_names.find(f);
+      fields += (fields.empty() ? "" : ", ") + (name == ex.field_names.end() ? f : name->second);
+    }
     Fact(out, "Lĩnh vực", fields);
     std::string decision = r.decision_number();
     if (!r.decision_date().empty()) decision += (decision.empty() ? "" : " ngày ") + DayMonthYear(r.decision_date());

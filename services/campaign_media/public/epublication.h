@@ -5,6 +5,7 @@
 // every text goes through text::HtmlEscape.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace tdkt::campaign_media::pub {
 struct EpubExemplar {
   ::tdkt::nomination::v1::Nomination record;                 // Recognised in the year.
   std::string unit_name;                                      // Name of record.details().agency_id().
+  std::map<std::string, std::string> field_names;             // Field code -> Vietnamese name (ListFields).
   std::vector<::tdkt::campaign_media::v1::MediaItem> items;  // Its items published in the year, oldest first.
 };
 

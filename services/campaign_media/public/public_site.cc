@@ -1,6 +1,8 @@
 #include "services/campaign_media/public/public_site.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <set>
 
 #include "common/agency_tree.h"
@@ -18,6 +20,7 @@ constexpr int kFeedEntries = 50;
 constexpr int kDefaultLimit = 20;
 constexpr int kMaxLimit = 100;
 constexpr auto kNameTtl = std::chrono::seconds(60);
+constexpr size_t kMaxCachedPages = 2000;  // Host is the client's: bound the map.
 
 http::Response Text(int status, const std::string& message) {
   http::Response r;
@@ -55,11 +58,87 @@ std::string BaseUrl(const http::Request& request) {
   return host.empty() ? "" : "http://" + host;
 }
 
+// A strong validator of the body: FNV-1a 64.
+std::string ETagOf(const std::string& body) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : body) h = (h ^ c) * 1099511628211ULL;
+  char out[24];
+  std::snprintf(out, sizeof out, "\"%016llx\"", static_cast<unsigned long long>(h));
+  return out;
+}
+
+// RFC 7231 IMF-fixdate, e.g. "Tue, 01 Dec 2026 22:03:43 GMT".
+std::string HttpDate(int64_t unix_seconds) {
+  const std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[40];
+  std::strftime(out, sizeof out, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return out;
+}
+
+bool Matches(const http::Request& request, const std::string& etag) {
+  const std::string wanted = request.Header("If-None-Match");
+  return !wanted.empty() && (wanted == "*" || wanted.find(etag) != std::string::npos);
+}
+
+http::Response NotModified(const http::Response& page) {
+  http::Response r;
+  r.status = 304;
+  r.content_type = page.content_type;
+  r.headers = page.headers;
+  return r;
+}
+
 }  // namespace
 
 PublicSiteComponent::PublicSiteComponent(CampaignMediaContext& ctx, PublishedItems& items, std::string host,
-                                         int port, prometheus::Registry* registry)
-    : ctx_(ctx), items_(items), host_(std::move(host)), port_(port), registry_(registry) {}
+                                         int port, prometheus::Registry* registry, PublicSiteOptions options)
+    : ctx_(ctx),
+      items_(items),
+      host_(std::move(host)),
+      port_(port),
+      registry_(registry),
+      options_(options),
+      versions_(ctx.redis) {}
+
+http::Response PublicSiteComponent::Cached(const http::Request& request, const std::string& agency,
+                                           bool exemplar_data, const std::function<http::Response()>& render) {
+  if (!options_.cache) return render();
+  // The version is read BEFORE rendering: a change after this read bumps
+  // it, so the page stored under it is never newer-than-claimed stale.
+  auto version = versions_.Get(agency);
+  if (!version.ok()) return Failure(version.status());
+  std::string limit;
+  request.Query("limit", &limit);
+  const std::string key = request.path + "?" + limit + "|" + request.Header("Host");
+  int64_t max_age = options_.max_age_s;
+  if (exemplar_data) max_age = std::min<int64_t>(max_age, options_.exemplar_max_age_s);
+  if (!version->has_value()) max_age = std::min<int64_t>(max_age, options_.unversioned_max_age_s);
+  const int64_t now = ctx_.clock.NowSeconds();
+  {
+    std::lock_guard<std::mutex> lock(pages_mutex_);
+    auto it = pages_.find(key);
+    if (it != pages_.end() && it->second.version == *version && now - it->second.rendered_at < max_age &&
+        now >= it->second.rendered_at) {
+      const http::Response& page = it->second.response;
+      if (Matches(request, ETagOf(page.body))) return NotModified(page);
+      return page;
+    }
+  }
+  http::Response page = render();
+  if (page.status != 200) return page;
+  const std::string etag = ETagOf(page.body);
+  page.headers.emplace_back("ETag", etag);
+  page.headers.emplace_back("Last-Modified", HttpDate(now));
+  {
+    std::lock_guard<std::mutex> lock(pages_mutex_);
+    if (pages_.size() >= kMaxCachedPages) pages_.clear();
+    pages_[key] = CachedPage{*version, now, page};
+  }
+  if (Matches(request, etag)) return NotModified(page);
+  return page;
+}
 
 PublicSiteComponent::~PublicSiteComponent() { Stop(); }
 
@@ -114,14 +193,16 @@ http::Response PublicSiteComponent::Feed(const http::Request& request) {
   Agency agency;
   http::Response error;
   if (!FindAgency(request, &agency, &error)) return error;
-  auto items = Latest(agency.id, kFeedEntries);
-  if (!items.ok()) return Failure(items.status());
-  pub::FeedInfo info;
-  info.agency_id = agency.id;
-  info.agency_name = agency.name;
-  info.base_url = BaseUrl(request);
-  info.generated_at = ctx_.Now();
-  return Ok("application/atom+xml; charset=utf-8", pub::RenderAtomFeed(info, *items));
+  return Cached(request, agency.id, false, [&] {
+    auto items = Latest(agency.id, kFeedEntries);
+    if (!items.ok()) return Failure(items.status());
+    pub::FeedInfo info;
+    info.agency_id = agency.id;
+    info.agency_name = agency.name;
+    info.base_url = BaseUrl(request);
+    info.generated_at = ctx_.Now();
+    return Ok("application/atom+xml; charset=utf-8", pub::RenderAtomFeed(info, *items));
+  });
 }
 
 http::Response PublicSiteComponent::Items(const http::Request& request) {
@@ -143,14 +224,16 @@ http::Response PublicSiteComponent::Items(const http::Request& request) {
     error.body = pub::JsonError("agency", error.status == 404 ? "Không có đơn vị này." : "Tạm thời chưa phục vụ được.");
     return error;
   }
-  auto items = Latest(agency.id, limit);
-  if (!items.ok()) return Failure(items.status());
-  pub::JsonFeedInfo info;
-  info.agency_id = agency.id;
-  info.agency_name = agency.name;
-  info.generated_at = ctx_.Now();
-  info.exemplar_names = ExemplarNames(*items);
-  return Ok("application/json; charset=utf-8", pub::RenderJsonFeed(info, *items));
+  return Cached(request, agency.id, true, [&] {
+    auto items = Latest(agency.id, limit);
+    if (!items.ok()) return Failure(items.status());
+    pub::JsonFeedInfo info;
+    info.agency_id = agency.id;
+    info.agency_name = agency.name;
+    info.generated_at = ctx_.Now();
+    info.exemplar_names = ExemplarNames(*items);
+    return Ok("application/json; charset=utf-8", pub::RenderJsonFeed(info, *items));
+  });
 }
 
 http::Response PublicSiteComponent::Reader(const http::Request& request) {
@@ -167,23 +250,40 @@ http::Response PublicSiteComponent::Epublication(const http::Request& request) {
   Agency agency;
   http::Response error;
   if (!FindAgency(request, &agency, &error)) return error;
+  return Cached(request, agency.id, true, [&] { return RenderEpublication(agency.id, agency.name, year); });
+}
+
+http::Response PublicSiteComponent::RenderEpublication(const std::string& agency_id, const std::string& agency_name,
+                                                       int year) {
   auto tree = ctx_.nominations.Tree();
   if (!tree.ok()) return Failure(tree.status());
-  auto exemplars = RecognisedIn(agency.id, year);
+  auto exemplars = RecognisedIn(agency_id, year);
   if (!exemplars.ok()) return Failure(exemplars.status());
-  auto items = items_.PublishedInYear(agency.id, year);
+  auto items = items_.PublishedInYear(agency_id, year);
   if (!items.ok()) return Failure(items.status());
 
   pub::EpublicationInput input;
-  input.agency_id = agency.id;
-  input.agency_name = agency.name;
+  input.agency_id = agency_id;
+  input.agency_name = agency_name;
   input.year = year;
   input.generated_at = ctx_.Now();
+  // Field names by exemplar agency: national ones plus those its agency and
+  // ancestors defined, one ListFields per agency of this page.
+  std::map<std::string, std::map<std::string, std::string>> fields_of;
   std::map<std::string, size_t> index;
   for (auto& record : *exemplars) {
     pub::EpubExemplar ex;
-    const AgencyUnit* unit = (*tree)->Find(record.details().agency_id());
-    ex.unit_name = unit ? unit->name : record.details().agency_id();
+    const std::string& unit_id = record.details().agency_id();
+    const AgencyUnit* unit = (*tree)->Find(unit_id);
+    ex.unit_name = unit ? unit->name : unit_id;
+    auto known = fields_of.find(unit_id);
+    if (known == fields_of.end()) {
+      auto fields = ctx_.nominations.ListFields(unit_id);
+      if (!fields.ok()) return Failure(fields.status());
+      known = fields_of.emplace(unit_id, std::map<std::string, std::string>()).first;
+      for (const auto& f : *fields) known->second[f.code()] = f.name();
+    }
+    ex.field_names = known->second;
     index[record.id()] = input.exemplars.size();
     ex.record = std::move(record);
     input.exemplars.push_back(std::move(ex));

@@ -20,28 +20,14 @@ std::string AnniversariesKey(const std::string& agency) { return "cm:anniversari
 
 }  // namespace
 
-Status CampaignStore::IndexYears(const cv1::Campaign& c, const std::vector<int>& add,
-                                 const std::vector<int>& remove, int64_t score) {
-  if (add.empty() && remove.empty()) return Status::Ok();
-  std::vector<RedisArgs> commands{{"MULTI"}};
-  for (int y : add) commands.push_back({"ZADD", YearKey(c.agency_id(), y), std::to_string(score), c.id()});
-  for (int y : remove) commands.push_back({"ZREM", YearKey(c.agency_id(), y), c.id()});
-  commands.push_back({"EXEC"});
-  auto replies = store_.redis().Pipeline(commands);
-  if (!replies.ok()) return replies.status();
-  for (const auto& r : *replies) {
-    if (r.is_error()) return Status::Internal("indexing campaign " + c.id() + ": " + r.str);
-  }
-  return Status::Ok();
-}
-
-Status CampaignStore::Create(cv1::Campaign& c) {
+Status CampaignStore::Create(cv1::Campaign& c, const MemoWriter& memo) {
   auto n = store_.Next("campaign");
   if (!n.ok()) return n.status();
   c.set_id("camp-" + c.agency_id() + "-" + std::to_string(*n));
   c.set_version(1);
-  TDKT_RETURN_IF_ERROR(store_.Store(CampaignKey(c.id()), 0, c, CampaignsKey(c.agency_id()), c.id(), *n));
-  return IndexYears(c, YearsTouched(c), {}, *n);
+  std::vector<IndexOp> indexes{IndexOp::Add(CampaignsKey(c.agency_id()), c.id(), *n)};
+  for (int y : YearsTouched(c)) indexes.push_back(IndexOp::Add(YearKey(c.agency_id(), y), c.id(), *n));
+  return store_.Store(CampaignKey(c.id()), 0, c, indexes, memo.For(c));
 }
 
 Result<cv1::Campaign> CampaignStore::Get(const std::string& id) {
@@ -52,23 +38,24 @@ Result<cv1::Campaign> CampaignStore::Get(const std::string& id) {
   return c;
 }
 
-Status CampaignStore::Update(cv1::Campaign& c, const cv1::Campaign& before) {
+Status CampaignStore::Update(cv1::Campaign& c, const cv1::Campaign& before, const MemoWriter& memo) {
   const int64_t read = before.version();
-  c.set_version(read + 1);
-  Status s = store_.Store(CampaignKey(c.id()), read, c);
-  if (!s.ok()) {
-    c.set_version(read);
-    return s;
-  }
+  // The creation order, fixed at create: read outside the step.
   auto score = store_.redis().Command({"ZSCORE", CampaignsKey(c.agency_id()), c.id()});
   if (!score.ok()) return score.status();
   const int64_t order = score->is_nil() ? 0 : std::stoll(score->str);
   const std::vector<int> now = YearsTouched(c);
-  std::vector<int> gone;
+  std::vector<IndexOp> indexes;
+  for (int y : now) indexes.push_back(IndexOp::Add(YearKey(c.agency_id(), y), c.id(), order));
   for (int y : YearsTouched(before)) {
-    if (std::find(now.begin(), now.end(), y) == now.end()) gone.push_back(y);
+    if (std::find(now.begin(), now.end(), y) == now.end()) {
+      indexes.push_back(IndexOp::Remove(YearKey(c.agency_id(), y), c.id()));
+    }
   }
-  return IndexYears(c, now, gone, order);
+  c.set_version(read + 1);
+  Status s = store_.Store(CampaignKey(c.id()), read, c, indexes, memo.For(c));
+  if (!s.ok()) c.set_version(read);
+  return s;
 }
 
 Result<std::vector<cv1::Campaign>> CampaignStore::List(const std::string& agency, int year, int64_t before,
@@ -103,12 +90,13 @@ Result<std::vector<cv1::Campaign>> CampaignStore::TouchingYear(const std::string
   return all;
 }
 
-Status CampaignStore::AddAnniversary(cv1::Anniversary& a) {
+Status CampaignStore::AddAnniversary(cv1::Anniversary& a, const MemoWriter& memo) {
   auto n = store_.Next("anniversary");
   if (!n.ok()) return n.status();
   a.set_id("anniv-" + a.agency_id() + "-" + std::to_string(*n));
   a.set_national(false);
-  return store_.Store(AnniversaryKey(a.id()), 0, a, AnniversariesKey(a.agency_id()), a.id(), *n);
+  return store_.Store(AnniversaryKey(a.id()), 0, a, {IndexOp::Add(AnniversariesKey(a.agency_id()), a.id(), *n)},
+                      memo.For(a));
 }
 
 Result<cv1::Anniversary> CampaignStore::GetAnniversary(const std::string& id) {

@@ -7,6 +7,8 @@
 //   cm:anniversaries:<agency>         sorted set of the agency's anniversary ids, by creation order
 //   cm:seq:campaign, cm:seq:anniversary  id sequences (RecordStore)
 // National anniversaries are never stored (domain/anniversaries.h).
+// Every write is one atomic step (RecordStore::Store with its index changes),
+// carrying the request's answer (MemoWrite) when the caller gives one.
 #pragma once
 
 #include <string>
@@ -23,12 +25,14 @@ class CampaignStore {
  public:
   explicit CampaignStore(RecordStore& store) : store_(store) {}
 
-  // Assigns the id ("camp-<agency>-<n>") and version 1, and stores it.
-  Status Create(cv1::Campaign& campaign);
+  // Assigns the id ("camp-<agency>-<n>") and version 1, and stores it with
+  // its index entries and memo.For(campaign).
+  Status Create(cv1::Campaign& campaign, const MemoWriter& memo = MemoWriter());
   Result<cv1::Campaign> Get(const std::string& id);
   // Stores `campaign` as version + 1 when `before` (as read) is still
-  // current (ABORTED otherwise), and moves it between the year indexes.
-  Status Update(cv1::Campaign& campaign, const cv1::Campaign& before);
+  // current (ABORTED otherwise), moving it between the year indexes and
+  // writing memo.For(campaign) in the same step.
+  Status Update(cv1::Campaign& campaign, const cv1::Campaign& before, const MemoWriter& memo = MemoWriter());
   // The agency's campaigns, newest first, below the `before` cursor; with
   // year > 0 only those whose period touches it.
   Result<std::vector<cv1::Campaign>> List(const std::string& agency, int year, int64_t before, int limit,
@@ -36,15 +40,13 @@ class CampaignStore {
   // Every campaign of the agency whose period touches `year`.
   Result<std::vector<cv1::Campaign>> TouchingYear(const std::string& agency, int year);
 
-  // Assigns the id ("anniv-<agency>-<n>") and stores it.
-  Status AddAnniversary(cv1::Anniversary& anniversary);
+  // Assigns the id ("anniv-<agency>-<n>") and stores it (with memo.For(anniversary)).
+  Status AddAnniversary(cv1::Anniversary& anniversary, const MemoWriter& memo = MemoWriter());
   Result<cv1::Anniversary> GetAnniversary(const std::string& id);
   // Every anniversary `agency` itself added, oldest first.
   Result<std::vector<cv1::Anniversary>> AnniversariesOf(const std::string& agency);
 
  private:
-  Status IndexYears(const cv1::Campaign& campaign, const std::vector<int>& add, const std::vector<int>& remove,
-                    int64_t score);
   RecordStore& store_;
 };
 

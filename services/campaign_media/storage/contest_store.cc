@@ -8,12 +8,31 @@ std::string Key(const std::string& id) { return "cm:contest:" + id; }
 std::string Key(const std::string& id, const char* part) { return "cm:contest:" + id + ":" + part; }
 std::string EntryKey(const std::string& id) { return "cm:contest-entry:" + id; }
 
-// KEYS: closed marker, sheets hash. ARGV: field, sheet.
+// KEYS: closed marker, sheets hash, [memo]. ARGV: field, sheet, memo flag
+// ('1' with a memo key), memo value, memo seconds.
 const LuaScript kSheetScript(R"lua(
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+if ARGV[3] == '1' then redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5]) end
 return 1
 )lua");
+
+// KEYS: contest record, results record, [memo]. ARGV: version read, closed
+// contest, results, memo flag, memo value, memo seconds. Results exist only
+// with the CLOSED record, in RecordStore's {v, d} layout.
+const LuaScript kCloseScript(R"lua(
+local current = redis.call('HGET', KEYS[1], 'v') or '0'
+if current ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'd', ARGV[2])
+redis.call('HSET', KEYS[2], 'v', '1', 'd', ARGV[3])
+if ARGV[4] == '1' then redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[6]) end
+return 1
+)lua");
+
+void AddMemo(const MemoWrite& memo, RedisArgs* keys, RedisArgs* args) {
+  args->insert(args->end(), {memo.empty() ? "0" : "1", memo.value, std::to_string(kMemoSeconds)});
+  if (!memo.empty()) keys->push_back(memo.key);
+}
 
 }  // namespace
 
@@ -23,11 +42,12 @@ Result<std::string> ContestStore::NewContestId(const std::string& agency) {
   return "contest-" + agency + "-" + std::to_string(*n);
 }
 
-Status ContestStore::Create(cv1::Contest& contest) {
+Status ContestStore::Create(cv1::Contest& contest, const MemoWriter& memo) {
   auto n = store_.Next("contest-order");
   if (!n.ok()) return n.status();
   contest.set_version(1);
-  return store_.Store(Key(contest.id()), 0, contest, "cm:contests:" + contest.agency_id(), contest.id(), *n);
+  return store_.Store(Key(contest.id()), 0, contest,
+                      {IndexOp::Add("cm:contests:" + contest.agency_id(), contest.id(), *n)}, memo.For(contest));
 }
 
 Result<cv1::Contest> ContestStore::Get(const std::string& id) {
@@ -38,12 +58,17 @@ Result<cv1::Contest> ContestStore::Get(const std::string& id) {
   return contest;
 }
 
-Status ContestStore::Update(cv1::Contest& contest) {
-  const int64_t read = contest.version();
-  contest.set_version(read + 1);
-  Status s = store_.Store(Key(contest.id()), read, contest);
-  if (!s.ok()) contest.set_version(read);
-  return s;
+Status ContestStore::Close(const cv1::Contest& closed, int64_t read_version, const cv1::GetResultsResponse& results,
+                           const MemoWrite& memo) {
+  RedisArgs keys{Key(closed.id()), Key(closed.id(), "results")};
+  RedisArgs args{std::to_string(read_version), closed.SerializeAsString(), results.SerializeAsString()};
+  AddMemo(memo, &keys, &args);
+  auto reply = store_.redis().Eval(kCloseScript, keys, args);
+  if (!reply.ok()) return reply.status();
+  if (reply->integer != 1) {
+    return Status::Aborted("cuộc thi vừa được người khác thay đổi; đọc lại rồi thử lại");
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<cv1::Contest>> ContestStore::ListByAgency(const std::string& agency, int64_t before, int limit,
@@ -60,11 +85,12 @@ Result<std::vector<cv1::Contest>> ContestStore::ListByAgency(const std::string& 
   return out;
 }
 
-Status ContestStore::AddEntry(cv1::ContestEntry& entry) {
+Status ContestStore::AddEntry(cv1::ContestEntry& entry, const MemoWriter& memo) {
   auto n = store_.Next("contest-entry:" + entry.contest_id());
   if (!n.ok()) return n.status();
   entry.set_id("entry-" + entry.contest_id() + "-" + std::to_string(*n));
-  return store_.Store(EntryKey(entry.id()), 0, entry, Key(entry.contest_id(), "entries"), entry.id(), *n);
+  return store_.Store(EntryKey(entry.id()), 0, entry,
+                      {IndexOp::Add(Key(entry.contest_id(), "entries"), entry.id(), *n)}, memo.For(entry));
 }
 
 Result<cv1::ContestEntry> ContestStore::GetEntry(const std::string& id) {
@@ -95,9 +121,12 @@ Result<int64_t> ContestStore::EntryCount(const std::string& contest_id) {
   return reply->integer;
 }
 
-Result<bool> ContestStore::PutSheet(const cv1::ScoreEntryRequest& sheet, const std::string& juror) {
-  auto reply = store_.redis().Eval(kSheetScript, {Key(sheet.contest_id(), "closed"), Key(sheet.contest_id(), "sheets")},
-                                   {sheet.entry_id() + " " + juror, sheet.SerializeAsString()});
+Result<bool> ContestStore::PutSheet(const cv1::ScoreEntryRequest& sheet, const std::string& juror,
+                                    const MemoWrite& memo) {
+  RedisArgs keys{Key(sheet.contest_id(), "closed"), Key(sheet.contest_id(), "sheets")};
+  RedisArgs args{sheet.entry_id() + " " + juror, sheet.SerializeAsString()};
+  AddMemo(memo, &keys, &args);
+  auto reply = store_.redis().Eval(kSheetScript, keys, args);
   if (!reply.ok()) return reply.status();
   return reply->integer == 1;
 }
@@ -127,10 +156,6 @@ Status ContestStore::MarkClosing(const std::string& contest_id) {
 Status ContestStore::UnmarkClosing(const std::string& contest_id) {
   auto reply = store_.redis().Command({"DEL", Key(contest_id, "closed")});
   return reply.ok() ? Status::Ok() : reply.status();
-}
-
-Status ContestStore::PutResults(const std::string& contest_id, const cv1::GetResultsResponse& results) {
-  return store_.Store(Key(contest_id, "results"), 0, results);
 }
 
 Result<cv1::GetResultsResponse> ContestStore::GetResults(const std::string& contest_id) {

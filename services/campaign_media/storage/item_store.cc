@@ -3,22 +3,29 @@
 #include <map>
 
 #include "common/vn_time.h"
+#include "services/campaign_media/storage/publication_version.h"
 
 namespace tdkt::campaign_media {
 namespace {
 
 constexpr char kCursorKey[] = "cm:watch:cursor";
 
-// KEYS: record, history, then one key per operation.
-// ARGV: expected_version, new_version, record, history entry, then per
-// operation: op ('Z+' score member | 'Z-' member - | 'H+' field amount).
+// KEYS: record, history, [memo], then one key per operation.
+// ARGV: expected_version, new_version, record, history entry, memo flag
+// ('1' with a memo key), memo value, memo seconds, then per operation:
+// op ('Z+' score member | 'Z-' member - | 'H+' field amount).
 const LuaScript kSaveScript(R"lua(
 local current = redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'd', ARGV[3])
 redis.call('RPUSH', KEYS[2], ARGV[4])
-local a = 5
-for k = 3, #KEYS do
+local first = 3
+if ARGV[5] == '1' then
+  redis.call('SET', KEYS[3], ARGV[6], 'EX', ARGV[7])
+  first = 4
+end
+local a = 8
+for k = first, #KEYS do
   local op = ARGV[a]
   if op == 'Z+' then redis.call('ZADD', KEYS[k], ARGV[a + 1], ARGV[a + 2])
   elseif op == 'Z-' then redis.call('ZREM', KEYS[k], ARGV[a + 1])
@@ -87,10 +94,12 @@ Result<std::vector<v1::MediaItem>> ItemStore::GetMany(const std::vector<std::str
 }
 
 Status ItemStore::Save(const v1::MediaItem* previous, const v1::MediaItem& next, const v1::ItemHistoryEntry& history,
-                       const v1::Reach* reach, int reach_year) {
+                       const v1::Reach* reach, int reach_year, const MemoWrite& memo) {
   RedisArgs keys{RecordKey(next.id()), RecordKey(next.id()) + ":history"};
   RedisArgs args{std::to_string(previous ? previous->version() : 0), std::to_string(next.version()),
-                 next.SerializeAsString(), history.SerializeAsString()};
+                 next.SerializeAsString(), history.SerializeAsString(), memo.empty() ? "0" : "1", memo.value,
+                 std::to_string(kMemoSeconds)};
+  if (!memo.empty()) keys.push_back(memo.key);
   auto op = [&](const std::string& key, const std::string& code, const std::string& a, const std::string& b) {
     keys.push_back(key);
     args.insert(args.end(), {code, a, b});
@@ -102,6 +111,9 @@ Status ItemStore::Save(const v1::MediaItem* previous, const v1::MediaItem& next,
     }
   }
   for (const auto& [key, score] : after) op(key, "Z+", std::to_string(score), next.id());
+  // Any change of an item moves its agency's publication version, so the
+  // public site never serves a page rendered before a publish or retract.
+  op(PublicationVersion::Key(next.agency_id()), "H+", PublicationVersion::kField, "1");
   if (reach) {
     const std::string key = "cm:items:reach:" + next.agency_id() + ":" + std::to_string(reach_year);
     const std::pair<const char*, int64_t> measures[] = {{"views", reach->views()},

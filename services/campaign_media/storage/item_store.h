@@ -14,8 +14,12 @@
 //                                 ever published, retracted ones included (figures)
 //   cm:items:reach:<A>:<year>     hash measure -> sum of reach reported with a
 //                                 report_date in that year
+//   cm:items:pubver:<A>           hash v = publication version of agency A, +1 on
+//                                 every save (storage/publication_version.h)
 //   cm:seq:item                   sequence of item ids (RecordStore::Next)
 //   cm:watch:cursor               string: last nomination change read (NominationWatch)
+// The request memo (RequestMemo's key, given as a MemoWrite) is set in the
+// same step, so a retry after a crash gets the answer instead of a second change.
 #pragma once
 
 #include <cstdint>
@@ -46,9 +50,10 @@ class ItemStore {
   // Stores `next` (its version must be previous's + 1; previous null for a
   // new item) when the stored version is still previous's, appends
   // `history`, moves it between indexes and adds `reach_year` figures
-  // (when `reach` is given), all in one atomic step; ABORTED otherwise.
+  // (when `reach` is given) and sets `memo` (when not empty), all in one
+  // atomic step; ABORTED otherwise, and then nothing is written.
   Status Save(const v1::MediaItem* previous, const v1::MediaItem& next, const v1::ItemHistoryEntry& history,
-              const v1::Reach* reach = nullptr, int reach_year = 0);
+              const v1::Reach* reach = nullptr, int reach_year = 0, const MemoWrite& memo = MemoWrite());
 
   // History entries [offset, offset + limit), oldest first.
   Result<std::vector<v1::ItemHistoryEntry>> History(const std::string& id, int64_t offset, int64_t limit);

@@ -53,24 +53,25 @@ Result<std::vector<Message>> LoadIndexed(RecordStore& store, const std::string& 
 
 }  // namespace
 
-Status OutreachStore::CreateEvent(cv1::ExchangeEvent& e) {
+Status OutreachStore::CreateEvent(cv1::ExchangeEvent& e, const MemoWriter& memo) {
   auto n = store_.Next("event");
   if (!n.ok()) return n.status();
   e.set_id("event-" + e.agency_id() + "-" + std::to_string(*n));
   e.set_version(1);
-  return store_.Store(EventKey(e.id()), 0, e, EventsKey(e.agency_id()), e.id(), DateScore(e.date(), *n));
+  return store_.Store(EventKey(e.id()), 0, e, {IndexOp::Add(EventsKey(e.agency_id()), e.id(), DateScore(e.date(), *n))},
+                      memo.For(e));
 }
 
-Status OutreachStore::CreateReplication(cv1::Replication& r) {
+Status OutreachStore::CreateReplication(cv1::Replication& r, const MemoWriter& memo) {
   auto n = store_.Next("replication");
   if (!n.ok()) return n.status();
   r.set_id("repl-" + r.agency_id() + "-" + std::to_string(*n));
   r.set_version(1);
   const int64_t score = DateScore(r.adopted_date(), *n);
-  TDKT_RETURN_IF_ERROR(store_.Store(ReplicationKey(r.id()), 0, r, ReplicationsKey(r.agency_id()), r.id(), score));
-  // The per-exemplar index (ZADD is idempotent, so a retry after a failure here repairs it).
-  auto added = store_.redis().Command({"ZADD", ExemplarKey(r.agency_id(), r.exemplar_id()), std::to_string(score), r.id()});
-  return added.ok() ? Status::Ok() : added.status();
+  return store_.Store(ReplicationKey(r.id()), 0, r,
+                      {IndexOp::Add(ReplicationsKey(r.agency_id()), r.id(), score),
+                       IndexOp::Add(ExemplarKey(r.agency_id(), r.exemplar_id()), r.id(), score)},
+                      memo.For(r));
 }
 
 Result<std::vector<cv1::ExchangeEvent>> OutreachStore::ListEvents(const std::string& agency, int year,

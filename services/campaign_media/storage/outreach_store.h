@@ -8,6 +8,8 @@
 //   cm:replications:<agency>                   sorted set of the agency's replication ids, by adopted date
 //   cm:replications:<agency>:x:<exemplar id>   the same, adoptions of one exemplar's model
 //   cm:seq:event, cm:seq:replication           id sequences (RecordStore)
+// A record, all its index entries and the request's answer (MemoWrite) are
+// written in one atomic step.
 #pragma once
 
 #include <string>
@@ -24,9 +26,10 @@ class OutreachStore {
  public:
   explicit OutreachStore(RecordStore& store) : store_(store) {}
 
-  // Assign the id ("event-<agency>-<n>", "repl-<agency>-<n>") and version 1, and store.
-  Status CreateEvent(cv1::ExchangeEvent& event);
-  Status CreateReplication(cv1::Replication& replication);
+  // Assign the id ("event-<agency>-<n>", "repl-<agency>-<n>") and version 1,
+  // and store with the indexes and memo.For(the record).
+  Status CreateEvent(cv1::ExchangeEvent& event, const MemoWriter& memo = MemoWriter());
+  Status CreateReplication(cv1::Replication& replication, const MemoWriter& memo = MemoWriter());
 
   // Newest date first below the `before` cursor; year 0 = every year.
   Result<std::vector<cv1::ExchangeEvent>> ListEvents(const std::string& agency, int year, int64_t before, int limit,

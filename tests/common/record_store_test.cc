@@ -1,0 +1,132 @@
+// RecordStore's many-index Store and the request memo written in the write's
+// own step, against the real throwaway redis-server.
+#include "common/record_store.h"
+
+#include <google/protobuf/wrappers.pb.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/test_env.h"
+
+namespace tdkt {
+namespace {
+
+using google::protobuf::StringValue;
+
+StringValue Text(const std::string& s) {
+  StringValue v;
+  v.set_value(s);
+  return v;
+}
+
+class RecordStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { testing::FlushTestRedis(); }
+
+  bool InSet(const std::string& key, const std::string& member) {
+    return !redis_.Command({"ZSCORE", key, member})->is_nil();
+  }
+
+  RedisClient redis_{testing::TestRedisOptions(), nullptr};
+  RecordStore store_{redis_, "t"};
+  RequestMemo memo_{redis_, "t"};
+};
+
+TEST_F(RecordStoreTest, StoreWithSeveralIndexesIsAllOrNothing) {
+  ASSERT_TRUE(store_.Store("t:rec:1", 0, Text("one"),
+                           {IndexOp::Add("t:all", "1", 10), IndexOp::Add("t:y2024", "1", 10),
+                            IndexOp::Add("t:y2025", "1", 10)})
+                  .ok());
+  EXPECT_TRUE(InSet("t:all", "1"));
+  EXPECT_TRUE(InSet("t:y2024", "1"));
+  EXPECT_TRUE(InSet("t:y2025", "1"));
+
+  // Moving between indexes in the same step as version 2.
+  ASSERT_TRUE(store_.Store("t:rec:1", 1, Text("two"),
+                           {IndexOp::Add("t:y2026", "1", 10), IndexOp::Remove("t:y2024", "1")})
+                  .ok());
+  EXPECT_FALSE(InSet("t:y2024", "1"));
+  EXPECT_TRUE(InSet("t:y2026", "1"));
+
+  // A stale version: ABORTED, and neither the record, the indexes nor the memo change.
+  const MemoWrite memo{"t:req:alice:r9", "fp\nanswer"};
+  Status stale = store_.Store("t:rec:1", 1, Text("three"),
+                              {IndexOp::Add("t:y2030", "1", 10), IndexOp::Remove("t:y2025", "1")}, memo);
+  EXPECT_EQ(stale.code(), Code::kAborted);
+  StringValue read;
+  int64_t version = 0;
+  ASSERT_TRUE(store_.Load("t:rec:1", "record", &read, &version).ok());
+  EXPECT_EQ(read.value(), "two");
+  EXPECT_EQ(version, 2);
+  EXPECT_FALSE(InSet("t:y2030", "1"));
+  EXPECT_TRUE(InSet("t:y2025", "1"));
+  EXPECT_TRUE(redis_.Command({"GET", "t:req:alice:r9"})->is_nil());
+
+  // A new record over an existing one (expected 0) is refused the same way.
+  EXPECT_EQ(store_.Store("t:rec:1", 0, Text("again"), {IndexOp::Add("t:all", "dup", 11)}).code(), Code::kAborted);
+  EXPECT_FALSE(InSet("t:all", "dup"));
+}
+
+TEST_F(RecordStoreTest, WrongTypeIndexKeyWritesNothing) {
+  ASSERT_TRUE(redis_.Command({"SET", "t:not-a-zset", "x"}).ok());
+  Status s = store_.Store("t:rec:2", 0, Text("one"),
+                          {IndexOp::Add("t:all", "2", 1), IndexOp::Add("t:not-a-zset", "2", 1)});
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(redis_.Command({"EXISTS", "t:rec:2"})->integer, 0);
+  EXPECT_FALSE(InSet("t:all", "2"));
+}
+
+TEST_F(RecordStoreTest, AnswerStoredWithTheWriteSurvivesALostFinish) {
+  const std::string fingerprint = RequestFingerprint("Create", Text("request"));
+  auto claim = memo_.Begin("alice", "req-1", fingerprint);
+  ASSERT_TRUE(claim.ok());
+  EXPECT_FALSE(claim->replay);
+  const StringValue answer = Text("record 7");
+  const MemoWriter writer = memo_.Writer("alice", "req-1", fingerprint);
+  ASSERT_TRUE(store_.Store("t:rec:7", 0, answer, {IndexOp::Add("t:all", "7", 7)}, writer.For(answer)).ok());
+  // The process dies here: no Finish. The memo already holds the answer,
+  // with Finish's format and a week's expiry (not the minute of a claim).
+  EXPECT_EQ(redis_.Command({"GET", memo_.Key("alice", "req-1")})->str, fingerprint + "\n" + answer.SerializeAsString());
+  EXPECT_GT(redis_.Command({"TTL", memo_.Key("alice", "req-1")})->integer, 600000);
+
+  auto retry = memo_.Begin("alice", "req-1", fingerprint);
+  ASSERT_TRUE(retry.ok()) << retry.status().ToString();
+  EXPECT_TRUE(retry->replay);
+  StringValue earlier;
+  ASSERT_TRUE(earlier.ParseFromString(retry->answer));
+  EXPECT_EQ(earlier.value(), "record 7");
+
+  auto other = memo_.Begin("alice", "req-1", RequestFingerprint("Create", Text("something else")));
+  EXPECT_EQ(other.status().code(), Code::kInvalidArgument);
+  // Abandon after a later failure keeps the stored answer.
+  memo_.Abandon("alice", "req-1");
+  EXPECT_TRUE(memo_.Begin("alice", "req-1", fingerprint)->replay);
+}
+
+TEST_F(RecordStoreTest, RunOnceAtomicWritesOnceAndReplays) {
+  int writes = 0;
+  auto write = [&](const MemoWriter& memo) -> Result<StringValue> {
+    ++writes;
+    StringValue answer = Text("n" + std::to_string(writes));
+    TDKT_RETURN_IF_ERROR(store_.Store("t:rec:" + std::to_string(writes), 0, answer,
+                                      {IndexOp::Add("t:all", std::to_string(writes), writes)}, memo.For(answer)));
+    return answer;
+  };
+  auto first = RunOnceAtomic<StringValue>(memo_, "bob", "Create", "r-2", Text("req"), write);
+  auto second = RunOnceAtomic<StringValue>(memo_, "bob", "Create", "r-2", Text("req"), write);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(writes, 1);
+  EXPECT_EQ(second->value(), "n1");
+  EXPECT_EQ(RunOnceAtomic<StringValue>(memo_, "bob", "Create", "r-2", Text("other"), write).status().code(),
+            Code::kInvalidArgument);
+
+  // A failing write releases its pending claim, so the retry runs.
+  auto failing = [&](const MemoWriter&) -> Result<StringValue> { return Status::Aborted("busy"); };
+  EXPECT_EQ(RunOnceAtomic<StringValue>(memo_, "bob", "Create", "r-3", Text("req"), failing).status().code(),
+            Code::kAborted);
+  EXPECT_TRUE(RunOnceAtomic<StringValue>(memo_, "bob", "Create", "r-3", Text("req"), write).ok());
+  EXPECT_EQ(writes, 2);
+}
+
+}  // namespace
+}  // namespace tdkt
