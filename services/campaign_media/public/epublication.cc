@@ -20,8 +20,9 @@ constexpr const char* kStyle = R"(
   .cover .year { font-size: 3em; color: #b22222; margin-top: 0.5em; }
   nav.toc ol { line-height: 1.7; }
   section.exemplar { border-top: 2px solid #b22222; padding-top: 1em; }
-  dl.facts dt { font-weight: bold; float: left; clear: left; width: 11em; }
-  dl.facts dd { margin-left: 12em; margin-bottom: 0.3em; }
+  dl.facts { display: grid; grid-template-columns: 12em 1fr; gap: 0.3em 1em; }
+  dl.facts dt { font-weight: bold; }
+  dl.facts dd { margin: 0; }
   article.item { margin: 1em 0 1.5em; padding-left: 1em; border-left: 4px solid #ddd; }
   article.item .meta { color: #555; font-size: 0.9em; }
   .body p { text-align: justify; }
