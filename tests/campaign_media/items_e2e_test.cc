@@ -416,6 +416,37 @@ TEST_F(ItemsE2E, ListsPageNewestFirstWithFilters) {
             grpc::StatusCode::INVALID_ARGUMENT);
 }
 
+TEST_F(ItemsE2E, ListFindsWordsWithOrWithoutDiacritics) {
+  auto a = Recognised("Trịnh Văn Khoa");
+  cv1::MediaItem flood, school;
+  ASSERT_TRUE(Create(Draft(a.id()), &flood).ok());  // "Người phụ nữ cứu 12 người trong lũ"
+  cv1::MediaItem other = Draft(a.id());
+  other.set_title("Thầy giáo vùng cao");
+  other.set_summary("Dạy chữ cho trẻ em bản Khe Sanh");
+  ASSERT_TRUE(Create(other, &school).ok());
+  auto find = [&](const std::string& words) {
+    cv1::ListItemsRequest r;
+    r.set_text(words);
+    cv1::ListItemsResponse out;
+    grpc::Status st = stub->ListItems(server.Context(Role::kInspector, kKhanhHoa).get(), r, &out);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    std::vector<std::string> ids;
+    for (const auto& item : out.items()) ids.push_back(item.id());
+    return ids;
+  };
+  EXPECT_EQ(find("nguoi phu nu"), (std::vector<std::string>{flood.id()}));
+  EXPECT_EQ(find("Người lũ"), (std::vector<std::string>{flood.id()}));
+  EXPECT_EQ(find("khe sanh"), (std::vector<std::string>{school.id()}));   // In the summary.
+  EXPECT_EQ(find("doan hai").size(), 2u);                                 // In both bodies.
+  EXPECT_TRUE(find("thay giao lu").empty());                               // Every word must match.
+  cv1::ListItemsRequest bad;
+  bad.set_text(std::string(201, 'a'));
+  cv1::ListItemsResponse out;
+  grpc::Status st = stub->ListItems(server.Context(Role::kInspector, kKhanhHoa).get(), bad, &out);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(st.error_message().find("text"), std::string::npos);
+}
+
 struct Rpc {
   std::string name;
   std::set<Role> allowed;

@@ -228,6 +228,9 @@ Result<v1::ListItemsResponse> ItemManager::List(const Caller& caller, const v1::
   if (!v1::MediaItemState_IsValid(request.state())) {
     return Status::InvalidArgument("state", "không phải trạng thái tác phẩm");
   }
+  auto query = text::NormalizeInput("text", request.text());
+  if (!query.ok()) return query.status();
+  if (text::CodePointCount(*query) > 200) return Status::InvalidArgument("text", "từ khóa tìm kiếm tối đa 200 ký tự");
   const std::string agency = request.agency_id().empty() ? caller.agency : request.agency_id();
   auto tree = ctx_.TreeFor(caller, agency, "agency_id");
   if (!tree.ok()) return tree.status();
@@ -246,6 +249,10 @@ Result<v1::ListItemsResponse> ItemManager::List(const Caller& caller, const v1::
     if (!request.exemplar_id().empty() &&
         std::find(item.exemplar_ids().begin(), item.exemplar_ids().end(), request.exemplar_id()) ==
             item.exemplar_ids().end()) {
+      return false;
+    }
+    if (!query->empty() &&
+        !text::MatchesAllWords(text::Fold(item.title() + " " + item.summary() + " " + item.body()), *query)) {
       return false;
     }
     return true;
