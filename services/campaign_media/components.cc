@@ -14,7 +14,8 @@ void AddAllComponents(CampaignMediaNode& node) {
   auto& ctx = node.context();
   auto campaigns = std::make_unique<CampaignsComponent>(ctx, node.verifier());
   auto contests = std::make_unique<ContestsComponent>(ctx, node.verifier());
-  auto items = std::make_unique<ItemsComponent>(ctx, node.verifier(), node.options().nomination_watch_ms);
+  auto items = std::make_unique<ItemsComponent>(ctx, node.verifier(), node.options().nomination_watch_ms,
+                                                node.registry());
   auto figures = std::make_unique<FiguresComponent>(
       ctx, node.verifier(),
       std::vector<FigureSource*>{&campaigns->campaigns(), &campaigns->outreach(), &contests->manager(),

@@ -12,8 +12,10 @@ namespace tdkt::campaign_media {
 
 class ItemsComponent : public Component {
  public:
-  ItemsComponent(CampaignMediaContext& ctx, const TokenVerifier& verifier, int watch_ms)
-      : manager_(ctx), watch_(ctx, manager_, watch_ms), service_(manager_, verifier) {}
+  // `registry` (may be null) receives the watch's metrics.
+  ItemsComponent(CampaignMediaContext& ctx, const TokenVerifier& verifier, int watch_ms,
+                 prometheus::Registry* registry = nullptr)
+      : manager_(ctx), watch_(ctx, manager_, watch_ms, registry), service_(manager_, verifier) {}
 
   void Register(ServerHost& host) override { host.AddService(&service_); }
   Status Start() override {

@@ -4,6 +4,8 @@
 // recognised exemplars, reach per channel, automatic retraction on
 // revocation, and every RPC x every role.
 #include <gtest/gtest.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
 
 #include "common/record_store.h"
 #include "common/request_fingerprint.h"
@@ -25,7 +27,7 @@ class ItemsE2E : public ::testing::Test {
  protected:
   ItemsComponent* items = nullptr;
   CampaignMediaServer server{[this](campaign_media::CampaignMediaNode& node) {
-    auto component = std::make_unique<ItemsComponent>(node.context(), node.verifier(), 3600 * 1000);
+    auto component = std::make_unique<ItemsComponent>(node.context(), node.verifier(), 3600 * 1000, node.registry());
     items = component.get();
     node.Add(std::move(component));
   }};
@@ -369,6 +371,13 @@ TEST_F(ItemsE2E, RevokingAnExemplarRetractsItsPublishedItemsAndFlagsTheRest) {
   EXPECT_EQ(*again, 0);
   EXPECT_EQ(Read(published.id()).version(), retracted.version());
   EXPECT_EQ(Read(draft.id()).version(), flagged.version());
+
+  // Operators see what the watch did and when it last read the feed.
+  const std::string metrics = prometheus::TextSerializer().Serialize(server.metrics().registry().Collect());
+  EXPECT_NE(metrics.find("tdkt_cm_watch_items_changed_total 2"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("tdkt_cm_watch_failures_total 0"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("tdkt_cm_watch_last_success_seconds " + std::to_string(server.clock().NowSeconds())),
+            std::string::npos) << metrics;
 
   // A flagged item cannot move on to approval.
   ASSERT_TRUE(Move(&flagged, cv1::IN_REVIEW, Role::kMediaEditor, "editor-1").ok());

@@ -2,17 +2,50 @@
 
 #include <chrono>
 
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+
 #include "common/log.h"
 
 namespace tdkt::campaign_media {
 
-NominationWatch::NominationWatch(CampaignMediaContext& ctx, ItemManager& items, int watch_ms)
-    : ctx_(ctx), items_(items), watch_ms_(watch_ms > 0 ? watch_ms : 1000) {}
+NominationWatch::NominationWatch(CampaignMediaContext& ctx, ItemManager& items, int watch_ms,
+                                 prometheus::Registry* registry)
+    : ctx_(ctx), items_(items), watch_ms_(watch_ms > 0 ? watch_ms : 1000) {
+  if (!registry) return;
+  changed_total_ = &prometheus::BuildCounter()
+                        .Name("tdkt_cm_watch_items_changed_total")
+                        .Help("Media items retracted or flagged because their exemplar was withdrawn or revoked")
+                        .Register(*registry)
+                        .Add({});
+  failures_total_ = &prometheus::BuildCounter()
+                         .Name("tdkt_cm_watch_failures_total")
+                         .Help("Polls of the nomination change feed that failed (retried next interval)")
+                         .Register(*registry)
+                         .Add({});
+  last_success_ = &prometheus::BuildGauge()
+                       .Name("tdkt_cm_watch_last_success_seconds")
+                       .Help("Unix time of the last complete poll of the nomination change feed")
+                       .Register(*registry)
+                       .Add({});
+}
 
 NominationWatch::~NominationWatch() { Stop(); }
 
 Result<int> NominationWatch::PollOnce() {
   std::lock_guard<std::mutex> lock(mutex_);
+  auto polled = Poll();
+  if (!polled.ok()) {
+    if (failures_total_) failures_total_->Increment();
+    return polled;
+  }
+  if (changed_total_) changed_total_->Increment(*polled);
+  if (last_success_) last_success_->Set(static_cast<double>(ctx_.clock.NowSeconds()));
+  return polled;
+}
+
+Result<int> NominationWatch::Poll() {
   auto cursor = items_.store().WatchCursor();
   if (!cursor.ok()) return cursor.status();
   int changed = 0;

@@ -3,6 +3,11 @@
 // cm:watch:cursor and lets the item manager retract or flag the items of
 // each exemplar that moved, then saves the cursor. At least once: a change
 // read again after a crash changes nothing twice (ItemManager::ExemplarWithdrawn).
+//
+// Metrics (when given a registry): tdkt_cm_watch_items_changed_total (items
+// retracted or flagged), tdkt_cm_watch_failures_total (polls that failed)
+// and tdkt_cm_watch_last_success_seconds (Unix time of the last complete
+// poll: an alert on its age shows a watcher that has fallen behind).
 #pragma once
 
 #include <condition_variable>
@@ -10,6 +15,12 @@
 #include <thread>
 
 #include "common/status.h"
+
+namespace prometheus {
+class Counter;
+class Gauge;
+class Registry;
+}  // namespace prometheus
 #include "services/campaign_media/app/campaign_media_context.h"
 #include "services/campaign_media/app/item_manager.h"
 
@@ -17,7 +28,9 @@ namespace tdkt::campaign_media {
 
 class NominationWatch {
  public:
-  NominationWatch(CampaignMediaContext& ctx, ItemManager& items, int watch_ms);
+  // `registry` may be null (no metrics).
+  NominationWatch(CampaignMediaContext& ctx, ItemManager& items, int watch_ms,
+                  prometheus::Registry* registry = nullptr);
   ~NominationWatch();
 
   // Reads every change available now; returns how many items changed.
@@ -29,6 +42,7 @@ class NominationWatch {
 
  private:
   void Run();
+  Result<int> Poll();
 
   CampaignMediaContext& ctx_;
   ItemManager& items_;
@@ -38,6 +52,9 @@ class NominationWatch {
   std::condition_variable stop_cv_;
   bool stopping_ = false;
   std::thread thread_;
+  prometheus::Counter* changed_total_ = nullptr;
+  prometheus::Counter* failures_total_ = nullptr;
+  prometheus::Gauge* last_success_ = nullptr;
 };
 
 }  // namespace tdkt::campaign_media
