@@ -15,6 +15,7 @@ PACKAGES=(
   openssl       # make demo and tests create Ed25519 node keys
   libcpp-httplib-dev  # campaign-media's public site (feeds, e-publication)
   chromium fonts-noto-core  # the e-publication and feed screenshot test (Vietnamese glyphs)
+  prometheus    # only for its promtool: tests check deploy/prometheus/ (config, alert rules and their unit tests)
 )
 
 missing=()
