@@ -1,5 +1,7 @@
 #include "common/config.h"
 
+#include "common/channel.h"
+
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -107,6 +109,7 @@ void DeclareServiceOptions(Config& config, int service_index) {
                  "file holding the HS256 key that signs and checks access tokens");
   config.Declare("max-message-bytes", "4194304", "largest gRPC message accepted");
   config.Declare("log-level", "info", "debug, info, warn or error");
+  DeclareTlsOptions(config);
 }
 
 }  // namespace tdkt
