@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "common/config.h"
+#include "common/status.h"
 
 namespace tdkt {
 
@@ -24,8 +25,29 @@ constexpr char kAgencyUriPrefix[] = "tdkt:agency:";
 
 void DeclareTlsOptions(Config& config) {
   config.Declare("tls-ca", "", "PEM CA that signs node certificates; with --tls-cert and --tls-key turns on mutual TLS");
-  config.Declare("tls-cert", "", "PEM certificate of this node (make certs writes var/certs/<agency>.crt)");
+  config.Declare("tls-cert", "", "PEM certificate of this node (make certs writes var/certs/<agency>.pem)");
   config.Declare("tls-key", "", "PEM private key of --tls-cert");
+}
+
+Status CheckTlsFiles(const TlsFiles& tls) {
+  const std::pair<const char*, const std::string*> files[] = {
+      {"tls-ca", &tls.ca_file}, {"tls-cert", &tls.cert_file}, {"tls-key", &tls.key_file}};
+  for (const auto& [flag, path] : files) {
+    if (path->empty()) return Status::InvalidArgument(flag, "is needed with the other --tls-* files");
+    if (!ReadFile(*path)) return Status::InvalidArgument(flag, "cannot read " + *path);
+  }
+  return Status::Ok();
+}
+
+Status CheckPeerAgency(const grpc::ServerContextBase& context, const std::string& claimed_agency) {
+  auto auth = context.auth_context();
+  if (!auth || !auth->IsPeerAuthenticated()) return Status::Ok();  // Plaintext, the node's own loopback port.
+  auto agency = PeerAgency(context);
+  if (!agency) return Status::PermissionDenied("the peer's certificate names no agency (URI tdkt:agency:<id>)");
+  if (*agency != claimed_agency) {
+    return Status::PermissionDenied("the peer's certificate is for agency " + *agency + ", not " + claimed_agency);
+  }
+  return Status::Ok();
 }
 
 TlsFiles TlsFilesFrom(const Config& config) {

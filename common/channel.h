@@ -11,6 +11,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "common/status.h"
+
 namespace tdkt {
 
 class Config;
@@ -27,6 +29,8 @@ struct TlsFiles {
 // DeclareServiceOptions.
 void DeclareTlsOptions(Config& config);
 TlsFiles TlsFilesFrom(const Config& config);
+// InvalidArgument naming the flag when a file is missing or unreadable.
+Status CheckTlsFiles(const TlsFiles& tls);
 
 // Server side: mutual TLS (client certificate required and verified against
 // the CA) when enabled, plaintext otherwise. Files that cannot be read make
@@ -41,5 +45,10 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& address, const Tls
 // The agency named by the verified client certificate of this call; nullopt
 // on a plaintext connection or a certificate that names none.
 std::optional<std::string> PeerAgency(const grpc::ServerContextBase& context);
+
+// For calls from other nodes: over mutual TLS, the certificate's agency must
+// be `claimed_agency` (PermissionDenied otherwise). Plaintext calls (the
+// node's own loopback port) pass: their envelopes' signatures still decide.
+Status CheckPeerAgency(const grpc::ServerContextBase& context, const std::string& claimed_agency);
 
 }  // namespace tdkt

@@ -24,8 +24,11 @@ std::string PatternToRegex(const std::string& pattern, std::vector<std::string>*
     if (c == '{') {
       size_t end = pattern.find('}', i);
       if (end != std::string::npos) {
-        names->push_back(pattern.substr(i + 1, end - i - 1));
-        out += "([^/]+?)";
+        std::string name = pattern.substr(i + 1, end - i - 1);
+        const bool rest = !name.empty() && name.back() == '*';
+        if (rest) name.pop_back();
+        names->push_back(name);
+        out += rest ? "(.+)" : "([^/]+?)";
         i = end;
         continue;
       }
@@ -99,6 +102,7 @@ HttpServer::HttpServer(prometheus::Registry* registry, HttpServerOptions options
   impl_->server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // Small answers would otherwise wait on Nagle and delayed ACKs (~40 ms).
   impl_->server.set_tcp_nodelay(true);
+  impl_->server.set_payload_max_length(8 << 20);
   if (registry) {
     impl_->requests = &prometheus::BuildCounter()
                            .Name("tdkt_http_requests_total")
@@ -121,28 +125,45 @@ HttpServer::HttpServer(prometheus::Registry* registry, HttpServerOptions options
 
 HttpServer::~HttpServer() { Stop(); }
 
-void HttpServer::Get(const std::string& pattern, Handler handler) {
+void HttpServer::Get(const std::string& pattern, Handler handler) { Route("GET", pattern, std::move(handler)); }
+void HttpServer::Post(const std::string& pattern, Handler handler) { Route("POST", pattern, std::move(handler)); }
+void HttpServer::Options(const std::string& pattern, Handler handler) {
+  Route("OPTIONS", pattern, std::move(handler));
+}
+void HttpServer::SetMaxBodyBytes(size_t bytes) { impl_->server.set_payload_max_length(bytes); }
+
+void HttpServer::Route(const std::string& method, const std::string& pattern, Handler handler) {
   auto names = std::make_shared<std::vector<std::string>>();
   const std::string regex = PatternToRegex(pattern, names.get());
   Impl* impl = impl_.get();
-  impl_->server.Get(regex, [impl, pattern, names, handler](const httplib::Request& req, httplib::Response& res) {
+  auto serve = [impl, pattern, names, handler](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     Request request;
     request.method = req.method;
     request.path = req.path;
+    request.target = req.target;
     request.segments = SplitPath(req.path);
     for (size_t i = 0; i < names->size() && i + 1 < req.matches.size(); ++i) {
       request.params[(*names)[i]] = req.matches[i + 1].str();
     }
     for (const auto& [key, value] : req.params) request.query.emplace(key, value);
     for (const auto& [key, value] : req.headers) request.headers.emplace(key, value);
+    request.body = req.body;
+    request.remote_addr = req.remote_addr;
     Response response = handler(request);
     res.status = response.status;
     for (const auto& [key, value] : response.headers) res.set_header(key.c_str(), value);
     res.set_content(std::move(response.body), response.content_type.c_str());
     impl->Count(pattern, response.status,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  });
+  };
+  if (method == "POST") {
+    impl_->server.Post(regex, serve);
+  } else if (method == "OPTIONS") {
+    impl_->server.Options(regex, serve);
+  } else {
+    impl_->server.Get(regex, serve);
+  }
 }
 
 Status HttpServer::Start(const std::string& host, int port) {

@@ -1,8 +1,9 @@
-// The suite's one small HTTP server (public pages, later the JSON gateway):
-// GET routes with path parameters, served on its own threads. Routes are
-// patterns such as "/public/{agency}/epublication/{year}.html": a `{name}`
-// matches one path segment (or the part of it between literal text). The
-// HTTP library stays behind this header.
+// The suite's one small HTTP server (public pages, the JSON gateway): GET,
+// POST and OPTIONS routes with path parameters, served on its own threads.
+// Routes are patterns such as "/public/{agency}/epublication/{year}.html": a
+// `{name}` matches one path segment (or the part of it between literal
+// text), a trailing `{name*}` the rest of the path. The HTTP library stays
+// behind this header (and common/http_client.h).
 #pragma once
 
 #include <functional>
@@ -21,12 +22,15 @@ class Registry;
 namespace tdkt::http {
 
 struct Request {
-  std::string method;                             // "GET".
+  std::string method;                             // "GET", "POST", "OPTIONS".
   std::string path;                               // Decoded path, e.g. "/public/56/feed.atom".
+  std::string target;                             // Path and query string as sent (not decoded).
   std::vector<std::string> segments;              // The path split on '/', empty parts dropped.
   std::map<std::string, std::string> params;     // Path parameters by name.
   std::multimap<std::string, std::string> query;  // Query parameters.
   std::multimap<std::string, std::string> headers;  // Header names as sent.
+  std::string body;                               // The request body (POST).
+  std::string remote_addr;                        // The peer's IP address.
 
   // The path parameter `name`; empty when absent.
   std::string Param(const std::string& name) const;
@@ -58,8 +62,12 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Adds a GET route; before Start. The pattern is also the metrics label.
+  // Adds a route; before Start. The pattern is also the metrics label.
   void Get(const std::string& pattern, Handler handler);
+  void Post(const std::string& pattern, Handler handler);
+  void Options(const std::string& pattern, Handler handler);
+  // Requests larger than this are refused with 413 (default 8 MiB).
+  void SetMaxBodyBytes(size_t bytes);
   // Listens on host:port (0 = a free port) on its own threads.
   Status Start(const std::string& host, int port);
   // Stops listening and joins the threads; safe to call twice.
@@ -68,6 +76,7 @@ class HttpServer {
   int port() const;
 
  private:
+  void Route(const std::string& method, const std::string& pattern, Handler handler);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

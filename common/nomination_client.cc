@@ -2,6 +2,7 @@
 
 #include <thread>
 
+#include "common/channel.h"
 #include "common/grpc_status.h"
 #include "common/log.h"
 
@@ -16,7 +17,7 @@ NominationClient::NominationClient(NominationClientOptions options)
     : options_(std::move(options)), minter_(options_.jwt_secret) {
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_MAX_RECEIVE_MESSAGE_LENGTH, 64 << 20);
-  channel_ = grpc::CreateCustomChannel(options_.address, grpc::InsecureChannelCredentials(), args);
+  channel_ = MakeChannel(options_.address, TlsFiles{}, args);
   nominations_ = nv1::NominationService::NewStub(channel_);
   agencies_ = nv1::AgencyService::NewStub(channel_);
   movements_ = nv1::MovementService::NewStub(channel_);

@@ -39,6 +39,12 @@ Status ServerHost::Start() {
   grpc::ServerBuilder builder;
   std::string address = options_.listen_host + ":" + std::to_string(options_.grpc_port);
   builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &bound_port_);
+  const bool peer_port_wanted = options_.tls.enabled() && options_.peer_port >= 0;
+  const std::string peer_address = options_.peer_host + ":" + std::to_string(options_.peer_port);
+  if (peer_port_wanted) {
+    TDKT_RETURN_IF_ERROR(CheckTlsFiles(options_.tls));
+    builder.AddListeningPort(peer_address, MakeServerCredentials(options_.tls), &bound_peer_port_);
+  }
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   for (auto* s : services_) builder.RegisterService(s);
@@ -50,6 +56,9 @@ Status ServerHost::Start() {
   server_ = builder.BuildAndStart();
   if (!server_ || bound_port_ == 0) {
     return Status::Unavailable("cannot listen on " + address + " (port in use?)");
+  }
+  if (peer_port_wanted && bound_peer_port_ == 0) {
+    return Status::Unavailable("cannot listen for other nodes on " + peer_address + " (port in use?)");
   }
   if (options_.metrics_port >= 0) {
     try {
@@ -66,13 +75,18 @@ Status ServerHost::Start() {
   return Status::Ok();
 }
 
-void ServerHost::WaitForShutdownSignal() {
+int ServerHost::WaitForSignal() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   int sig = 0;
   sigwait(&set, &sig);
+  return sig;
+}
+
+void ServerHost::WaitForShutdownSignal() {
+  const int sig = WaitForSignal();
   log::Info("shutting down", {{"service", options_.service_name},
                               {"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
   Shutdown();

@@ -30,6 +30,9 @@ int ServiceMain::Run(int argc, char** argv, const std::function<Status(ServerHos
   options.grpc_port = config_.GetInt("grpc-port");
   options.metrics_port = config_.GetInt("metrics-port");
   options.max_message_bytes = config_.GetInt("max-message-bytes");
+  options.tls = TlsFilesFrom(config_);
+  options.peer_host = config_.Get("peer-host");
+  options.peer_port = config_.GetInt("peer-port");
   ServerHost host(options, metrics_);
   Status st = wire(host);
   if (st.ok()) st = host.Start();

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "common/federation/signing.h"
+#include "common/channel.h"
 #include "common/status.h"
 
 namespace tdkt::federation {
@@ -41,6 +42,9 @@ struct FederationConfig {
   int initial_backoff_ms = 200;     // First wait after a failed delivery.
   int max_backoff_ms = 30000;       // Longest wait (jittered).
   int max_refusals = 5;             // Refusals of one item before it is dead-lettered.
+  // How to reach the parent: mutual TLS with these files when enabled. Set
+  // from the --tls-* flags by the binaries, not read from the file.
+  TlsFiles tls;
 
   bool enabled() const { return !agency.empty(); }
   // Children by agency, keys parsed; errors name the bad entry.

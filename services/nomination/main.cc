@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     options.node_agency = config.Get("node-agency");
     auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
     if (!federation.ok()) return federation.status();
+    federation->tls = tdkt::TlsFilesFrom(config);
     options.federation = *federation;
     if (options.federation.enabled()) {
       auto key = tdkt::federation::SigningKey::LoadOrCreate(options.federation.signing_key_file);

@@ -24,7 +24,7 @@ NominationNode::NominationNode(NominationNodeOptions options, prometheus::Regist
       federation_store_(redis_),
       parent_(options_.federation.parent
                   ? std::make_unique<ParentClient>(options_.federation.parent->nomination_address,
-                                                   options_.federation.deadline_ms)
+                                                   options_.federation.tls, options_.federation.deadline_ms)
                   : nullptr),
       federation_manager_(nomination_manager_, nominations_, federation_store_, agencies_, options_.federation,
                           options_.signing_key, parent_.get()),

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     options.campaign_media_address = config.Get("campaign-media-address");
     auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
     if (!federation.ok()) return federation.status();
+    federation->tls = tdkt::TlsFilesFrom(config);
     options.federation = std::move(*federation);
     node = std::make_unique<tdkt::reporting::ReportingNode>(options, &service.metrics().registry());
     TDKT_RETURN_IF_ERROR(node->Initialize());

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "common/channel.h"
 #include "common/federation/envelope.h"
 #include "common/grpc_status.h"
 
@@ -85,7 +86,7 @@ Status ReportingNode::Initialize() {
     options_.signing_key = std::move(*key);
   }
   parent_ = rv1::ReportFederationService::NewStub(
-      grpc::CreateChannel(fed.parent->reporting_address, grpc::InsecureChannelCredentials()));
+      MakeChannel(fed.parent->reporting_address, fed.tls));
   federation::UplinkOptions uo;
   uo.name = "reports";
   uo.stream_key = kUplinkStream;

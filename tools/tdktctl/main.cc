@@ -86,14 +86,15 @@ const std::vector<Command>& Commands() {
 }
 
 const std::set<std::string>& GlobalFlags() {
-  static const std::set<std::string> flags = {"addr", "token", "timeout-ms", "help"};
+  static const std::set<std::string> flags = {"addr", "token", "timeout-ms", "tls-ca", "tls-cert", "tls-key", "help"};
   return flags;
 }
 
 void PrintUsage(std::ostream& out) {
   out << "usage: tdktctl <command> [arguments] [--addr=HOST:PORT] [--token=JWT] [--timeout-ms=10000]\n\n"
          "Global flags: --addr (env TDKT_ADDR, default 127.0.0.1:50051), --token (env TDKT_TOKEN),\n"
-         "--timeout-ms (deadline of every call, default 10000). Results are JSON on stdout; errors read\n"
+         "--timeout-ms (deadline of every call, default 10000), --tls-ca, --tls-cert, --tls-key (env TDKT_TLS_*:\n"
+         "mutual TLS to a node's peer port; make certs writes them). Results are JSON on stdout; errors read\n"
          "'error: <GRPC_CODE>: <message>' on stderr. Exit 0 ok, 1 failed, 2 wrong usage.\n\nCommands:\n";
   for (const auto& c : Commands()) out << "  " << c.name << "  " << c.summary << "\n";
   out << "\n'tdktctl help <command>' shows its flags.\n";
@@ -161,6 +162,11 @@ int Main(int argc, char** argv) {
   auto timeout = ParseInt("--timeout-ms", args.Get("timeout-ms", "10000"), 1, 3600 * 1000);
   if (!timeout.ok()) return UsageError(name, timeout.status());
   endpoint.timeout_ms = *timeout;
+  endpoint.tls = TlsFiles{args.Get("tls-ca", EnvOr("TDKT_TLS_CA", "")), args.Get("tls-cert", EnvOr("TDKT_TLS_CERT", "")),
+                          args.Get("tls-key", EnvOr("TDKT_TLS_KEY", ""))};
+  if (!endpoint.tls.ca_file.empty() || !endpoint.tls.cert_file.empty() || !endpoint.tls.key_file.empty()) {
+    if (Status st = CheckTlsFiles(endpoint.tls); !st.ok()) return UsageError(name, st);
+  }
   if (endpoint.addr.empty()) return UsageError(name, "--addr: give HOST:PORT");
   return command->run(args, endpoint);
 }

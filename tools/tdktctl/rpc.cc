@@ -1,9 +1,6 @@
 #include "tools/tdktctl/rpc.h"
 
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 
 #include <google/protobuf/descriptor_database.h>
 
@@ -15,35 +12,15 @@ RpcClient::RpcClient(Endpoint endpoint) : endpoint_(std::move(endpoint)) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);  // a full page of large records must fit
   args.SetUserAgentPrefix("tdktctl");
-  channel_ = grpc::CreateCustomChannel(endpoint_.addr, grpc::InsecureChannelCredentials(), args);
-  stub_ = std::make_unique<grpc::GenericStub>(channel_);
+  client_ = std::make_unique<GenericRpcClient>(MakeChannel(endpoint_.addr, endpoint_.tls, args));
 }
 
 grpc::Status RpcClient::CallBytes(const std::string& path, const std::string& request, std::string* response,
                                   int64_t timeout_ms) {
   if (timeout_ms <= 0) timeout_ms = endpoint_.timeout_ms;
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
-  if (!endpoint_.token.empty()) context.AddMetadata("authorization", "Bearer " + endpoint_.token);
-
-  grpc::Slice slice(request.data(), request.size());
-  grpc::ByteBuffer request_buffer(&slice, 1);
-  grpc::ByteBuffer response_buffer;
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
-  grpc::Status status;
-  stub_->UnaryCall(&context, path, grpc::StubOptions(), &request_buffer, &response_buffer,
-                   [&](grpc::Status s) {
-                     std::lock_guard<std::mutex> lock(mu);
-                     status = std::move(s);
-                     done = true;
-                     cv.notify_one();
-                   });
-  {
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait(lock, [&] { return done; });
-  }
+  RpcMetadata metadata;
+  if (!endpoint_.token.empty()) metadata.emplace_back("authorization", "Bearer " + endpoint_.token);
+  grpc::Status status = client_->Call(path, request, metadata, timeout_ms, response);
 
   // Add what the caller can do about the common failures.
   auto hint = [&status](const std::string& text) {
@@ -62,10 +39,6 @@ grpc::Status RpcClient::CallBytes(const std::string& path, const std::string& re
       return hint("the server at " + endpoint_.addr + " does not offer " + path);
     default: return status;
   }
-  std::vector<grpc::Slice> slices;
-  if (!response_buffer.Dump(&slices).ok()) return grpc::Status(grpc::StatusCode::INTERNAL, "unreadable response");
-  response->clear();
-  for (const auto& s : slices) response->append(reinterpret_cast<const char*>(s.begin()), s.size());
   return status;
 }
 

@@ -1,5 +1,6 @@
-// One way to call the servers: unary calls through grpc::GenericStub with
-// serialized bytes, so typed commands and `tdktctl call` share one path.
+// One way to call the servers: unary calls by method path with serialized
+// bytes (common/generic_rpc.h), so typed commands and `tdktctl call` share
+// one path.
 // Every call carries the caller's token and a deadline.
 #pragma once
 
@@ -10,8 +11,10 @@
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
-#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
+
+#include "common/channel.h"
+#include "common/generic_rpc.h"
 
 namespace tdkt::ctl {
 
@@ -19,6 +22,7 @@ struct Endpoint {
   std::string addr = "127.0.0.1:50051";  // host:port
   std::string token;                      // JWT; empty = send none
   int64_t timeout_ms = 10000;             // deadline of each call
+  TlsFiles tls;                           // mutual TLS when all three files are set
 };
 
 class RpcClient {
@@ -39,8 +43,7 @@ class RpcClient {
 
  private:
   Endpoint endpoint_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<grpc::GenericStub> stub_;
+  std::unique_ptr<GenericRpcClient> client_;
 };
 
 // Finds a method in the generated descriptor pool. Accepts

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "common/channel.h"
 #include "common/grpc_status.h"
 #include "common/log.h"
 
@@ -17,6 +18,11 @@ grpc::ServerUnaryReactor* HandleSigned(grpc::CallbackServerContext* context, con
   Status status;
   if (context->deadline() <= std::chrono::system_clock::now()) {
     status = Status::DeadlineExceeded("the call's deadline passed before it could start");
+  } else if (Status peer = CheckPeerAgency(*context, envelope.sender_agency()); !peer.ok()) {
+    status = peer;
+    log::Info("rpc refused", {{"method", method},
+                              {"sender", envelope.sender_agency().substr(0, 40)},
+                              {"error", status.ToString()}});
   } else {
     auto result = fn();
     if (result.ok()) {

@@ -6,7 +6,7 @@
 
 namespace tdkt::nomination {
 
-ParentClient::ParentClient(const std::string& address, int deadline_ms)
+ParentClient::ParentClient(const std::string& address, const TlsFiles& tls, int deadline_ms)
     : channel_([&] {
         // Reconnect soon after the parent comes back instead of gRPC's
         // default backoff of up to two minutes.
@@ -14,7 +14,7 @@ ParentClient::ParentClient(const std::string& address, int deadline_ms)
         args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
         args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 200);
         args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
-        return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
+        return MakeChannel(address, tls, args);
       }()),
       stub_(v1::NominationFederationService::NewStub(channel_)),
       deadline_ms_(deadline_ms) {}

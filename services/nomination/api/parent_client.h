@@ -7,6 +7,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "common/channel.h"
 #include "services/nomination/app/federation_manager.h"
 #include "tdkt/nomination/v1/federation.grpc.pb.h"
 
@@ -14,7 +15,7 @@ namespace tdkt::nomination {
 
 class ParentClient final : public ParentLink {
  public:
-  ParentClient(const std::string& address, int deadline_ms);
+  ParentClient(const std::string& address, const TlsFiles& tls, int deadline_ms);
 
   Result<fv1::Receipt> ReceiveProposal(const fv1::Envelope& envelope) override;
   Result<fv1::Envelope> PollOutcomes(const fv1::Envelope& envelope) override;

@@ -1,5 +1,6 @@
 #include "services/reporting/api/report_federation_service.h"
 
+#include "common/channel.h"
 #include "common/log.h"
 #include "common/rpc_handler.h"
 
@@ -8,7 +9,8 @@ namespace tdkt::reporting {
 grpc::ServerUnaryReactor* ReportFederationServiceImpl::ReceiveReport(grpc::CallbackServerContext* c,
                                                                    const fv1::Envelope* r, fv1::Receipt* out) {
   grpc::ServerUnaryReactor* reactor = c->DefaultReactor();
-  auto receipt = m_.Receive(*r);
+  Status peer = CheckPeerAgency(*c, r->sender_agency());
+  auto receipt = peer.ok() ? m_.Receive(*r) : Result<fv1::Receipt>(peer);
   if (receipt.ok()) {
     *out = std::move(*receipt);
   } else {

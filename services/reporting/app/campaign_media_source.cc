@@ -1,5 +1,6 @@
 #include "services/reporting/app/campaign_media_source.h"
 
+#include "common/channel.h"
 #include "common/grpc_status.h"
 #include "common/log.h"
 
@@ -15,7 +16,7 @@ CampaignMediaSource::CampaignMediaSource(CampaignMediaSourceOptions options)
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_MAX_RECEIVE_MESSAGE_LENGTH, 64 << 20);
   stub_ = cmv1::MediaFiguresService::NewStub(
-      grpc::CreateCustomChannel(options_.address, grpc::InsecureChannelCredentials(), args));
+      MakeChannel(options_.address, TlsFiles{}, args));
 }
 
 std::string CampaignMediaSource::Token() {
