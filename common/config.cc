@@ -110,6 +110,8 @@ void DeclareServiceOptions(Config& config, int service_index) {
   config.Declare("max-message-bytes", "4194304", "largest gRPC message accepted");
   config.Declare("log-level", "info", "debug, info, warn or error");
   DeclareTlsOptions(config);
+  config.Declare("gauge-refresh-ms", "15000",
+                 "how often business gauges (exemplars, ballots, reports) are recounted for /metrics");
   config.Declare("peer-host", "0.0.0.0", "address the mutual-TLS port for other nodes binds to");
   config.Declare("peer-port", std::to_string(50150 + service_index),
                  "mutual-TLS gRPC port for other nodes, opened only with --tls-*; -1 = none");

@@ -1,5 +1,8 @@
 #include "services/evaluation/evaluation_node.h"
 
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+
 namespace tdkt::evaluation {
 
 namespace {
@@ -35,9 +38,37 @@ EvaluationNode::EvaluationNode(EvaluationNodeOptions options, prometheus::Regist
       criteria_service_(criteria_manager_, verifier_),
       council_service_(council_manager_, verifier_),
       session_service_(session_manager_, verifier_),
-      decision_service_(decision_manager_, verifier_) {}
+      decision_service_(decision_manager_, verifier_) {
+  if (registry) {
+    open_ballots_ = &prometheus::BuildGauge()
+                         .Name("tdkt_open_ballots")
+                         .Help("Council sessions of this node with the ballot box open")
+                         .Register(*registry)
+                         .Add({});
+  }
+}
 
-Status EvaluationNode::Initialize() { return criteria_manager_.Initialize(); }
+EvaluationNode::~EvaluationNode() {
+  if (gauge_refresher_) gauge_refresher_->Stop();
+}
+
+Status EvaluationNode::RefreshGauges() {
+  if (!open_ballots_) return Status::Ok();
+  auto open = sessions_.OpenCount();
+  if (!open.ok()) return open.status();
+  open_ballots_->Set(static_cast<double>(*open));
+  return Status::Ok();
+}
+
+Status EvaluationNode::Initialize() {
+  TDKT_RETURN_IF_ERROR(criteria_manager_.Initialize());
+  if (open_ballots_ && options_.gauge_refresh_ms > 0) {
+    gauge_refresher_ = std::make_unique<GaugeRefresher>("open ballots", options_.gauge_refresh_ms,
+                                                        [this] { return RefreshGauges(); });
+    gauge_refresher_->Start();
+  }
+  return Status::Ok();
+}
 
 void EvaluationNode::Register(ServerHost& host) {
   host.AddService(&criteria_service_);

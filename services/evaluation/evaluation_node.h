@@ -9,6 +9,7 @@
 
 #include "common/auth.h"
 #include "common/clock.h"
+#include "common/gauge_refresher.h"
 #include "common/nomination_client.h"
 #include "common/redis_client.h"
 #include "common/server_host.h"
@@ -22,6 +23,10 @@
 #include "services/evaluation/app/decision_manager.h"
 #include "services/evaluation/app/session_manager.h"
 
+namespace prometheus {
+class Gauge;
+}  // namespace prometheus
+
 namespace tdkt::evaluation {
 
 struct EvaluationNodeOptions {
@@ -32,15 +37,19 @@ struct EvaluationNodeOptions {
   int nomination_deadline_ms = 3000;
   const Clock* clock = nullptr;            // Null: the system clock.
   std::set<std::string> holidays;          // Public holidays, YYYY-MM-DD: no working days.
+  int gauge_refresh_ms = 0;                // tdkt_open_ballots recount; 0 = never on a thread.
 };
 
 class EvaluationNode {
  public:
   EvaluationNode(EvaluationNodeOptions options, prometheus::Registry* registry);
+  ~EvaluationNode();  // Stops the gauge thread.
   // Connects to Redis and preloads the national criteria and rules.
   Status Initialize();
   void Register(ServerHost& host);
   RedisClient& redis() { return redis_; }
+  // Recounts tdkt_open_ballots now (no-op without a registry).
+  Status RefreshGauges();
 
  private:
   EvaluationNodeOptions options_;
@@ -64,6 +73,8 @@ class EvaluationNode {
   CouncilService council_service_;
   SessionService session_service_;
   DecisionService decision_service_;
+  prometheus::Gauge* open_ballots_ = nullptr;  // Null without a registry.
+  std::unique_ptr<GaugeRefresher> gauge_refresher_;
 };
 
 }  // namespace tdkt::evaluation

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     options.node_agency = config.Get("node-agency");
     options.nomination_address = config.Get("nomination-address");
     options.nomination_deadline_ms = config.GetInt("nomination-deadline-ms");
+    options.gauge_refresh_ms = config.GetInt("gauge-refresh-ms");
     std::stringstream holidays(config.Get("holidays"));
     for (std::string day; std::getline(holidays, day, ',');) {
       if (day.empty()) continue;

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
       options.signing_key = *key;
     }
     options.outcome_poll_interval_ms = config.GetInt("outcome-poll-ms");
+    options.gauge_refresh_ms = config.GetInt("gauge-refresh-ms");
     if (options.outcome_poll_interval_ms < 50) {
       return tdkt::Status::InvalidArgument("outcome-poll-ms", "must be at least 50");
     }

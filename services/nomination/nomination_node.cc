@@ -30,7 +30,12 @@ NominationNode::NominationNode(NominationNodeOptions options, prometheus::Regist
                           options_.signing_key, parent_.get()),
       federation_service_(federation_manager_) {}
 
-NominationNode::~NominationNode() { StopFederation(); }
+NominationNode::~NominationNode() {
+  if (gauge_refresher_) gauge_refresher_->Stop();
+  StopFederation();
+}
+
+Status NominationNode::RefreshGauges() { return gauges_ ? gauges_->Refresh() : Status::Ok(); }
 
 void NominationNode::StopFederation() {
   if (uplink_) uplink_->Stop();
@@ -61,6 +66,16 @@ Status NominationNode::Initialize() {
   }
   log::Info("agency hierarchy ready", {{"units", std::to_string(tree->size())},
                                        {"node_agency", options_.node_agency}});
+  if (registry_) {
+    gauges_ = std::make_unique<ExemplarGauges>(nominations_, agencies_,
+                                               options_.node_agency.empty() ? options_.root_id : options_.node_agency,
+                                               *registry_);
+    if (options_.gauge_refresh_ms > 0) {
+      gauge_refresher_ = std::make_unique<GaugeRefresher>("exemplars", options_.gauge_refresh_ms,
+                                                          [this] { return gauges_->Refresh(); });
+      gauge_refresher_->Start();
+    }
+  }
   return InitializeFederation();
 }
 

@@ -18,6 +18,8 @@
 #include "services/nomination/api/movement_service.h"
 #include "services/nomination/api/nomination_service.h"
 #include "services/nomination/app/agency_manager.h"
+#include "common/gauge_refresher.h"
+#include "services/nomination/app/exemplar_gauges.h"
 #include "services/nomination/app/federation_manager.h"
 #include "services/nomination/app/movement_manager.h"
 #include "services/nomination/app/nomination_manager.h"
@@ -44,6 +46,9 @@ struct NominationNodeOptions {
   // configured. Tests turn it off and drive DrainUplinkOnce()/PollOutcomesOnce().
   bool federation_threads = true;
   int outcome_poll_interval_ms = 2000;  // --outcome-poll-ms.
+  // Recount tdkt_exemplars{state} this often (--gauge-refresh-ms); 0 = never
+  // on a thread (tests call RefreshGauges()). Needs a registry.
+  int gauge_refresh_ms = 0;
 };
 
 class NominationNode {
@@ -64,6 +69,8 @@ class NominationNode {
   Result<int> DrainUplinkOnce();
   Result<int> PollOutcomesOnce();
   federation::Uplink* uplink() { return uplink_.get(); }  // Null without a parent.
+  // Recounts the business gauges now (no-op without a registry).
+  Status RefreshGauges();
   RedisClient& redis() { return redis_; }
   const TokenVerifier& verifier() const { return verifier_; }
 
@@ -87,6 +94,8 @@ class NominationNode {
   std::unique_ptr<ParentClient> parent_;  // Null without a parent.
   FederationManager federation_manager_;
   NominationFederationService federation_service_;
+  std::unique_ptr<ExemplarGauges> gauges_;       // Null without a registry.
+  std::unique_ptr<GaugeRefresher> gauge_refresher_;
   std::unique_ptr<federation::Uplink> uplink_;  // Last: stopped first.
 };
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     options.node_agency = config.Get("node-agency");
     options.nomination_address = config.Get("nomination-address");
     options.nomination_deadline_ms = config.GetInt("nomination-deadline-ms");
+    options.gauge_refresh_ms = config.GetInt("gauge-refresh-ms");
     options.campaign_media_address = config.Get("campaign-media-address");
     auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
     if (!federation.ok()) return federation.status();

@@ -2,7 +2,11 @@
 
 #include <chrono>
 
+#include <prometheus/gauge.h>
+#include <prometheus/registry.h>
+
 #include "common/channel.h"
+#include "common/vn_time.h"
 #include "common/federation/envelope.h"
 #include "common/grpc_status.h"
 
@@ -62,11 +66,53 @@ ReportingNode::ReportingNode(ReportingNodeOptions options, prometheus::Registry*
   context_.campaign_media = &campaign_media_;
 }
 
-ReportingNode::~ReportingNode() { StopUplink(); }
+struct ReportingNode::ReportGauges {
+  prometheus::Family<prometheus::Gauge>* expected;
+  prometheus::Family<prometheus::Gauge>* received;
+  prometheus::Family<prometheus::Gauge>* overdue;
+};
+
+ReportingNode::~ReportingNode() {
+  if (gauge_refresher_) gauge_refresher_->Stop();
+  StopUplink();
+}
+
+Status ReportingNode::RefreshGauges() {
+  if (!gauges_) return Status::Ok();
+  const AgencyTree no_names;  // Counts only: names are not needed.
+  const int this_year = VietnamYear(context_.NowMs() / 1000);
+  for (int year : {this_year - 1, this_year}) {
+    auto completeness = report_manager_.Completeness(no_names, year);
+    if (!completeness.ok()) return completeness.status();
+    int received = 0, overdue = 0;
+    for (const auto& child : completeness->children()) {
+      received += child.received();
+      overdue += !child.received() && child.state() == rv1::LATE;
+    }
+    const prometheus::Labels labels{{"year", std::to_string(year)}};
+    gauges_->expected->Add(labels).Set(completeness->expected());
+    gauges_->received->Add(labels).Set(received);
+    gauges_->overdue->Add(labels).Set(overdue);
+  }
+  return Status::Ok();
+}
 
 Status ReportingNode::Initialize() {
   auto ping = redis_.Command({"PING"});
   if (!ping.ok()) return ping.status();
+  if (registry_ && !gauges_) {
+    auto family = [this](const char* name, const char* help) {
+      return &prometheus::BuildGauge().Name(name).Help(help).Register(*registry_);
+    };
+    gauges_ = std::make_unique<ReportGauges>(ReportGauges{
+        family("tdkt_reports_expected", "Yearly reports expected from the node's children (federation file)"),
+        family("tdkt_reports_received", "Yearly reports received from the node's children"),
+        family("tdkt_reports_overdue", "Expected yearly reports not received after their due date (15 December)")});
+    if (options_.gauge_refresh_ms > 0) {
+      gauge_refresher_ = std::make_unique<GaugeRefresher>("reports", options_.gauge_refresh_ms,
+                                                          [this] { return RefreshGauges(); });
+    }
+  }
   const auto& fed = options_.federation;
   if (fed.enabled() && fed.agency != options_.node_agency) {
     return Status::InvalidArgument("federation-file",
@@ -138,6 +184,7 @@ void ReportingNode::Register(ServerHost& host) {
 }
 
 void ReportingNode::StartUplink() {
+  if (gauge_refresher_) gauge_refresher_->Start();
   if (uplink_) uplink_->Start();
 }
 

@@ -11,6 +11,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "common/gauge_refresher.h"
 #include "common/auth.h"
 #include "common/clock.h"
 #include "common/federation/federation_config.h"
@@ -49,6 +50,7 @@ struct ReportingNodeOptions {
   // The node's signing key; when absent and a parent is configured, it is
   // loaded (or created) from federation.signing_key_file.
   std::optional<federation::SigningKey> signing_key;
+  int gauge_refresh_ms = 0;  // tdkt_reports_* recount; 0 = never on a thread.
 };
 
 class ReportingNode {
@@ -66,6 +68,9 @@ class ReportingNode {
   federation::Uplink* uplink() { return uplink_.get(); }
   RedisClient& redis() { return redis_; }
   ReportManager& reports() { return report_manager_; }
+  // Recounts tdkt_reports_{expected,received,overdue}{year} for this year and
+  // the last (Vietnam time); no-op without a registry.
+  Status RefreshGauges();
 
  private:
   Status Send(const federation::QueuedItem& item);
@@ -92,6 +97,9 @@ class ReportingNode {
   ReportFederationServiceImpl federation_service_;
   std::unique_ptr<federation::Uplink> uplink_;
   std::unique_ptr<rv1::ReportFederationService::Stub> parent_;
+  struct ReportGauges;
+  std::unique_ptr<ReportGauges> gauges_;  // Null without a registry.
+  std::unique_ptr<GaugeRefresher> gauge_refresher_;
 };
 
 }  // namespace tdkt::reporting

@@ -30,11 +30,16 @@ return 1
 )lua");
 
 // KEYS: state. ARGV: from, to.
+// KEYS[2] is the node's set of open sessions (tdkt_open_ballots), kept in
+// the same step as the state so the two never disagree.
 const LuaScript kSwitchScript(R"lua(
 if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
+if ARGV[2] == 'open' then redis.call('SADD', KEYS[2], ARGV[3]) else redis.call('SREM', KEYS[2], ARGV[3]) end
 return 1
 )lua");
+
+constexpr char kOpenSessionsKey[] = "ev:open-sessions";
 
 }  // namespace
 
@@ -88,10 +93,16 @@ Result<std::vector<v1::Session>> SessionRepository::ListByCouncil(const std::str
 }
 
 Status SessionRepository::SwitchState(const std::string& id, const std::string& from, const std::string& to) {
-  auto reply = store_.redis().Eval(kSwitchScript, {Key(id, "state")}, {from, to});
+  auto reply = store_.redis().Eval(kSwitchScript, {Key(id, "state"), kOpenSessionsKey}, {from, to, id});
   if (!reply.ok()) return reply.status();
   if (reply->integer != 1) return Status::FailedPrecondition("the session is not " + from);
   return Status::Ok();
+}
+
+Result<int64_t> SessionRepository::OpenCount() {
+  auto reply = store_.redis().Command({"SCARD", kOpenSessionsKey});
+  if (!reply.ok()) return reply.status();
+  return reply->integer;
 }
 
 Result<std::string> SessionRepository::State(const std::string& id) {

@@ -42,6 +42,8 @@ class SessionRepository {
   // is not `from`.
   Status SwitchState(const std::string& id, const std::string& from, const std::string& to);
   Result<std::string> State(const std::string& id);
+  // Sessions whose ballot box is open (state "open"), node-wide.
+  Result<int64_t> OpenCount();
 
   enum class CastOutcome { kCast, kClosed, kRecused, kAlreadyVoted };
   // Atomically: the ballot box is open, the member is not recused and has

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -105,6 +106,10 @@ class NominationRepository {
   virtual Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies,
                                               const IndexFilter& filter, int64_t before,
                                               size_t limit) = 0;
+
+  // How many records of `agencies` are in each state (state number -> count;
+  // states with none absent), from the state indexes.
+  virtual Result<std::map<int, int64_t>> CountByState(const std::vector<std::string>& agencies) = 0;
 
   // Up to `limit` entries of the change feed after `after` (a stream
   // entry id; empty = from the oldest kept), oldest first.

@@ -36,6 +36,7 @@ class RedisNominationRepository : public NominationRepository {
                            const v1::AuditEntry& audit, const std::string& request_id,
                            const std::string& fingerprint, const std::string& event_type,
                            const SaveExtras& extras) override;
+  Result<std::map<int, int64_t>> CountByState(const std::vector<std::string>& agencies) override;
   Result<std::vector<IndexedId>> Scan(const std::vector<std::string>& agencies, const IndexFilter& filter,
                                       int64_t before, size_t limit) override;
   Result<std::vector<ChangeEntry>> Changes(const std::string& after, size_t limit) override;

@@ -122,24 +122,14 @@ Result<rv1::Rollup> ReportManager::ComputeRollup(const AgencyTree& tree, int yea
   activities->media = ctx_.MediaFor(ctx_.node_agency, year);
   auto rules = quotas_.ForYear(year);
   if (!rules.ok()) return rules.status();
+  ChildReports children;
+  TDKT_RETURN_IF_ERROR(CollectChildReports(tree, year, &children));
   std::vector<rv1::YearlyReport> child_reports;
   std::vector<statutory::ChildFigures> child_statutory;
-  std::map<std::string, rv1::ReportVersion> latest;
-  std::map<std::string, int64_t> first;
-  std::vector<ExpectedChild> expected;
-  for (const auto& child : ctx_.federation.children) {
-    const AgencyUnit* unit = tree.Find(child.agency);
-    expected.push_back({child.agency, unit ? unit->name : child.agency});
-    auto v = ctx_.reports.Get(child.agency, year, 0);
-    if (!v.ok()) return v.status();
-    if (!*v) continue;
-    auto f = ctx_.reports.FirstReceivedMs(child.agency, year);
-    if (!f.ok()) return f.status();
-    first[child.agency] = *f;
-    child_statutory.push_back({child.agency, statutory::FromProto((*v)->report().statutory())});
-    child_reports.push_back((*v)->report());
-    (*v)->clear_report();
-    latest[child.agency] = std::move(**v);
+  for (auto& [agency, version] : children.latest) {
+    child_statutory.push_back({agency, statutory::FromProto(version.report().statutory())});
+    child_reports.push_back(version.report());
+    version.clear_report();
   }
   auto stat_figures = statutory_.BuildRollupFigures(year, child_statutory);
   if (!stat_figures.ok()) return stat_figures.status();
@@ -148,7 +138,31 @@ Result<rv1::Rollup> ReportManager::ComputeRollup(const AgencyTree& tree, int yea
       ToReport(RollupFigures(*facts, *activities, year, tree, child_reports), tree, ctx_.node_agency, year, *rules,
                ctx_.NowMs());
   *rollup.mutable_merged()->mutable_statutory() = statutory::ToProto(*stat_figures);
-  FillCompleteness(expected, latest, first, year, ctx_.NowMs(), &rollup);
+  FillCompleteness(children.expected, children.latest, children.first_received_ms, year, ctx_.NowMs(), &rollup);
+  return rollup;
+}
+
+Status ReportManager::CollectChildReports(const AgencyTree& tree, int year, ChildReports* out) {
+  for (const auto& child : ctx_.federation.children) {
+    const AgencyUnit* unit = tree.Find(child.agency);
+    out->expected.push_back({child.agency, unit ? unit->name : child.agency});
+    auto v = ctx_.reports.Get(child.agency, year, 0);
+    if (!v.ok()) return v.status();
+    if (!*v) continue;
+    auto f = ctx_.reports.FirstReceivedMs(child.agency, year);
+    if (!f.ok()) return f.status();
+    out->first_received_ms[child.agency] = *f;
+    out->latest[child.agency] = std::move(**v);
+  }
+  return Status::Ok();
+}
+
+Result<rv1::Rollup> ReportManager::Completeness(const AgencyTree& tree, int year) {
+  ChildReports children;
+  TDKT_RETURN_IF_ERROR(CollectChildReports(tree, year, &children));
+  for (auto& [agency, version] : children.latest) version.clear_report();
+  rv1::Rollup rollup;
+  FillCompleteness(children.expected, children.latest, children.first_received_ms, year, ctx_.NowMs(), &rollup);
   return rollup;
 }
 

@@ -6,6 +6,7 @@
 // A node reports only on its own subtree.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,12 +44,21 @@ class ReportManager final : public statutory::ChildFiguresSource {
   // The node's own data and each child's latest report, counted once; the
   // merged statutory figures likewise (statutory::MergeRollup).
   Result<rv1::Rollup> ComputeRollup(const AgencyTree& tree, int year);
+  // Only the children's completeness of `year` (no merged report): cheap
+  // enough for the tdkt_reports_* gauges.
+  Result<rv1::Rollup> Completeness(const AgencyTree& tree, int year);
 
   // statutory::ChildFiguresSource: the statutory figures of each expected
   // child's latest received report for `year`.
   Result<std::vector<statutory::ChildFigures>> LatestChildFigures(int year) override;
 
  private:
+  struct ChildReports {
+    std::vector<ExpectedChild> expected;                    // Every child in the federation file.
+    std::map<std::string, rv1::ReportVersion> latest;       // Latest received, by agency.
+    std::map<std::string, int64_t> first_received_ms;       // When its first version came.
+  };
+  Status CollectChildReports(const AgencyTree& tree, int year, ChildReports* out);
   Result<std::vector<RecordFacts>> Facts(const std::string& agency);
   ReportingContext& ctx_;
   QuotaManager& quotas_;
