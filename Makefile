@@ -7,7 +7,7 @@ JOBS       ?= 2
 export BUILD_DIR
 
 .DEFAULT_GOAL := help
-.PHONY: help deps build run demo test bench clean
+.PHONY: help deps build run demo test bench test-asan fuzz certs clean
 
 help:
 	@echo "make deps   install missing Debian packages (deploy/install-deps.sh)"
@@ -19,6 +19,9 @@ help:
 	@echo "            (data in var/demo/, wiped each run; DEMO_KEEP=1 keeps the nodes up)"
 	@echo "make test   build, then ctest against a throwaway Redis (CTEST_ARGS=...)"
 	@echo "make bench  build, then build/bench/tdkt-bench (BENCH_ARGS=...)"
+	@echo "make test-asan  the whole suite built with AddressSanitizer + UBSan into build-asan/"
+	@echo "make certs  development CA and node certificates for mutual TLS into var/certs (openssl)"
+	@echo "make fuzz   libFuzzer harnesses (clang) into build-fuzz/, FUZZ_SECONDS each (default 60)"
 	@echo "make clean  remove $(BUILD_DIR)/ (var/ with the node data is kept)"
 
 deps:
@@ -39,6 +42,18 @@ test: build
 
 bench: build
 	deploy/run-bench.sh
+
+# Any sanitizer report aborts the process, so the test that ran it fails.
+test-asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Release -DTDKT_SANITIZE=ON
+	cmake --build build-asan -j$(JOBS)
+	BUILD_DIR=build-asan deploy/run-tests.sh $(CTEST_ARGS)
+
+fuzz: deps
+	deploy/run-fuzz.sh
+
+certs:
+	deploy/make-certs.sh
 
 clean:
 	rm -rf $(BUILD_DIR)
