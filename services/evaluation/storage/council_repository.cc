@@ -12,11 +12,12 @@ Result<std::string> CouncilRepository::NewId(const std::string& agency) {
   return "hd-" + agency + "-" + std::to_string(*n);
 }
 
-Status CouncilRepository::Create(v1::Council& council) {
+Status CouncilRepository::Create(v1::Council& council, const MemoWriter& memo) {
   auto n = store_.Next("council-order");
   if (!n.ok()) return n.status();
   council.set_version(1);
-  return store_.Store(Key(council.id()), 0, council, "ev:councils:" + council.agency_id(), council.id(), *n);
+  return store_.Store(Key(council.id()), 0, council, {IndexOp::Add("ev:councils:" + council.agency_id(), council.id(), *n)},
+                      memo.For(council));
 }
 
 Result<v1::Council> CouncilRepository::Get(const std::string& id) {

@@ -18,7 +18,10 @@ class CouncilRepository {
   explicit CouncilRepository(RecordStore& store) : store_(store) {}
 
   Result<std::string> NewId(const std::string& agency);
-  Status Create(v1::Council& council);
+  // `memo` (RunOnceAtomic's) stores the request's answer in the same atomic
+  // step as the council, so a crash in between cannot let a retry create a
+  // second council.
+  Status Create(v1::Council& council, const MemoWriter& memo = MemoWriter());
   Result<v1::Council> Get(const std::string& id);
   // Stores `council` as version + 1 when its version is still current.
   Status Update(v1::Council& council);
