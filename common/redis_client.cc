@@ -39,6 +39,17 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// Error replies Redis gives before it runs anything, for as long as a passing
+// condition lasts: loading the dataset, a busy script, a master that is down or
+// a replica that is read-only during failover.
+bool IsRefusedUntilLater(const RedisReply& reply) {
+  if (!reply.is_error()) return false;
+  for (const char* prefix : {"LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "READONLY", "CLUSTERDOWN"}) {
+    if (reply.str.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 LuaScript::LuaScript(std::string source) : source_(std::move(source)) {
@@ -215,11 +226,18 @@ Result<std::vector<RedisReply>> RedisClient::Pipeline(const std::vector<RedisArg
   auto result = RunOn(**conn, commands);
   Release(*conn);
   bool failed = !result.ok();
+  const RedisReply* refused = nullptr;
   if (!failed) {
-    for (const auto& r : *result) failed = failed || r.is_error();
+    for (const auto& r : *result) {
+      failed = failed || r.is_error();
+      if (refused == nullptr && IsRefusedUntilLater(r)) refused = &r;
+    }
   }
   std::string name = commands.size() == 1 ? Lower(commands[0][0]) : "pipeline";
   metrics_->Observe(name, std::chrono::duration<double>(Clock::now() - start).count(), failed);
+  // Redis refused the command without running it (still loading its data after a
+  // restart, a replica mid-failover...): the caller may safely retry, so say so.
+  if (refused != nullptr) return Status::Unavailable("Redis is not ready yet: " + refused->str);
   return result;
 }
 

@@ -16,6 +16,7 @@ PACKAGES=(
   libcpp-httplib-dev  # campaign-media's public site (feeds, e-publication)
   chromium fonts-noto-core  # the e-publication and feed screenshot test (Vietnamese glyphs)
   prometheus    # only for its promtool: tests check deploy/prometheus/ (config, alert rules and their unit tests)
+  python3-yaml  # helper "deploy" (issue 6): tests parse deploy/k8s and deploy/compose YAML
 )
 
 missing=()

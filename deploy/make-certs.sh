@@ -32,7 +32,8 @@ ca() {
 # node NAME AGENCY CA: a node certificate for AGENCY signed by CA, 2 years.
 node() {
   local name=$1 agency=$2 ca=$3
-  have "$DIR/$name.pem" && return 0
+  # Kept only while it still verifies against CA (a new CA re-signs the nodes).
+  have "$DIR/$name.pem" && openssl verify -CAfile "$DIR/$ca.pem" "$DIR/$name.pem" >/dev/null 2>&1 && return 0
   new_key "$DIR/$name.key"
   openssl req -new -key "$DIR/$name.key" -subj "/O=tdkt/CN=tdkt node $agency" -out "$DIR/$name.csr" 2>/dev/null
   cat >"$DIR/$name.ext" <<EXT

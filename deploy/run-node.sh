@@ -31,7 +31,7 @@ if [[ -z ${TDKT_AGENCIES_FILE:-} ]]; then
     TDKT_AGENCIES_FILE=$(cd "$ROOT/../shared/data" && pwd)/units-2025.json
 fi
 
-for svc in "${SERVICES[@]}" "tdktctl tools/tdktctl/tdktctl"; do
+for svc in "${SERVICES[@]}" "tdktctl tools/tdktctl/tdktctl" "gateway services/gateway/tdkt-gateway"; do
   read -r name bin _ <<<"$svc"
   [[ -x $BUILD_DIR/$bin ]] || die "$BUILD_DIR/$bin not found; run 'make build' first"
 done
@@ -82,6 +82,13 @@ for svc in "${SERVICES[@]}"; do
   SERVICE_PIDS+=($!)
 done
 
+# The JSON gateway for portals (stateless; HTTP 8080, metrics 9455).
+GATEWAY_PORT=${TDKT_GATEWAY_PORT:-8080}
+setsid "$BUILD_DIR/services/gateway/tdkt-gateway" --listen-host="$HOST" --http-port="$GATEWAY_PORT" --metrics-port=9455 \
+  --public-site-address="$HOST:8053" --cors-origins="${TDKT_CORS_ORIGINS:-}" </dev/null >"$VAR/log/gateway.log" 2>&1 &
+SERVICE_PIDS+=($!)
+GATEWAY_PID=$!
+
 # Wait (up to 30 s each) until every service reports SERVING.
 i=0
 for svc in "${SERVICES[@]}"; do
@@ -89,6 +96,12 @@ for svc in "${SERVICES[@]}"; do
   wait_grpc_healthy "${SERVICE_PIDS[i++]}" "$HOST:$grpc" "$VAR/log/$name.log" "$name"
   echo "$name serving on $HOST:$grpc"
 done
+for _ in $(seq 100); do
+  curl -fsS "http://$HOST:$GATEWAY_PORT/healthz" >/dev/null 2>&1 && break
+  alive "$GATEWAY_PID" || { tail -n 20 "$VAR/log/gateway.log" >&2; die "tdkt-gateway did not start"; }
+  sleep 0.1
+done
+echo "gateway serving on http://$HOST:$GATEWAY_PORT"
 
 # Demo data uses fixed request ids, so loading it again changes nothing.
 if [[ ${DEMO_DATA:-1} == 1 ]]; then
@@ -112,7 +125,9 @@ tdkt node ready (agency $NODE_AGENCY, units from $TDKT_AGENCIES_FILE)
             evaluation     $HOST:50052
             campaign-media $HOST:50053
             reporting      $HOST:50054
-  metrics   http://$HOST:9451/metrics .. http://$HOST:9454/metrics
+  gateway   http://$HOST:$GATEWAY_PORT/v1/<package.Service>/<Method>   (JSON for portals; POST, same token)
+            http://$HOST:$GATEWAY_PORT/v1/openapi.json   http://$HOST:$GATEWAY_PORT/public/...
+  metrics   http://$HOST:9451/metrics .. http://$HOST:9454/metrics, gateway http://$HOST:9455/metrics
   public    http://$HOST:8053/public/$NODE_AGENCY/reader.html   (campaign-media's site for portals, no token)
             http://$HOST:8053/public/$NODE_AGENCY/feed.atom     http://$HOST:8053/public/$NODE_AGENCY/items.json
             http://$HOST:8053/public/$NODE_AGENCY/epublication/$YEAR.html   (printable e-publication)
@@ -136,6 +151,8 @@ Try (in another terminal, from $ROOT):
   $CTL token --role=council_secretary --agency=56 --subject=thu-ky --secret-file=var/jwt-secret
   $CTL call --addr=$HOST:50054 --token=\$REPORTING_TOKEN tdkt.reporting.v1.ReportService/BuildReport '{"agency_id":"$REPORT_AGENCY","year":$YEAR}'
   curl -s http://$HOST:9451/metrics | grep grpc_server_handled_total
+  curl -s -X POST -H "Authorization: Bearer \$OFFICER_TOKEN" -d '{"agency_id":"56"}' \
+    http://$HOST:$GATEWAY_PORT/v1/tdkt.nomination.v1.AgencyService/ListFields | jq .
 
 Council evaluation demo (Khánh Hòa): ward 22333's council held a closed session (one nominee
 recognised, one returned); province 56's session is open for ballots (members hd56-chu-tich,

@@ -321,7 +321,7 @@ class PublicSiteWithItemsTest : public ::testing::Test {
   }
 
   void BumpVersion() {
-    if (simulate_version) EXPECT_TRUE(campaign_media::PublicationVersion(*redis).Bump(kKhanhHoa).ok());
+    if (simulate_version) { EXPECT_TRUE(campaign_media::PublicationVersion(*redis).Bump(kKhanhHoa).ok()); }
   }
 
   httplib::Result Fetch(const std::string& path, const std::string& if_none_match = "") {

@@ -2,6 +2,7 @@
 #include "common/redis_client.h"
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 #include <vector>
 
@@ -87,6 +88,32 @@ TEST_F(RedisClientTest, ReconnectsAfterTheServerDropsTheConnection) {
   // The first command may see the broken socket; the client must recover.
   redis.Command({"PING"});
   EXPECT_TRUE(redis.Command({"PING"}).ok());
+}
+
+TEST_F(RedisClientTest, RefusalsRedisLiftsLaterAreUnavailable) {
+  // While Redis is busy (here: a long script; after a restart: loading its data)
+  // it refuses commands without running them, so callers must see a retryable
+  // UNAVAILABLE, not INTERNAL.
+  RedisClient admin(testing::TestRedisOptions(), nullptr);
+  auto threshold = admin.Command({"CONFIG", "GET", "busy-reply-threshold"});
+  ASSERT_TRUE(threshold.ok());
+  ASSERT_TRUE(admin.Command({"CONFIG", "SET", "busy-reply-threshold", "50"}).ok());
+  std::thread busy([] {
+    RedisClient runner(testing::TestRedisOptions(), nullptr);
+    runner.Eval(LuaScript("local t = redis.call('TIME'); while true do end"), {}, {});
+  });
+  Status seen;
+  for (int i = 0; i < 100 && seen.code() != Code::kUnavailable; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    RedisClient probe(testing::TestRedisOptions(), nullptr);
+    seen = probe.Command({"GET", "k"}).status();
+  }
+  EXPECT_EQ(seen.code(), Code::kUnavailable) << seen.ToString();
+  EXPECT_NE(seen.message().find("BUSY"), std::string::npos) << seen.ToString();
+  while (!admin.Command({"SCRIPT", "KILL"}).ok()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  busy.join();
+  ASSERT_TRUE(admin.Command({"CONFIG", "SET", "busy-reply-threshold", threshold->elements[1].str}).ok());
+  EXPECT_TRUE(admin.Command({"PING"}).ok());
 }
 
 TEST_F(RedisClientTest, RecordsLatencyAndErrors) {

@@ -583,7 +583,7 @@ TEST_F(NominationE2ETest, HierarchySnapshotFullThenUnchangedThenChanged) {
   EXPECT_EQ(full.agencies(0).parent_id(), "");
   std::set<std::string> seen;
   for (const auto& a : full.agencies()) {
-    if (!a.parent_id().empty()) EXPECT_TRUE(seen.count(a.parent_id())) << a.id() << " before its parent";
+    if (!a.parent_id().empty()) { EXPECT_TRUE(seen.count(a.parent_id())) << a.id() << " before its parent"; }
     EXPECT_TRUE(seen.insert(a.id()).second) << a.id() << " twice";
   }
   for (const char* id : {kKhanhHoa, kBacNhaTrang, kNhaTrang, kHaNoi, kBaDinh}) EXPECT_TRUE(seen.count(id)) << id;

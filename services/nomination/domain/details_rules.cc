@@ -7,7 +7,6 @@
 #include "common/vn_time.h"
 
 namespace tdkt::nomination {
-namespace v1 = ::tdkt::nomination::v1;
 
 Status NormalizeText(const std::string& field, std::string& value, size_t max_chars, bool required) {
   // Reject huge inputs before paying for normalisation.

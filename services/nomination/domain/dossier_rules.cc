@@ -6,7 +6,6 @@
 #include "services/nomination/domain/lifecycle.h"
 
 namespace tdkt::nomination {
-namespace v1 = ::tdkt::nomination::v1;
 
 Status NormalizeAttachment(v1::Attachment& attachment) {
   TDKT_RETURN_IF_ERROR(NormalizeLine("attachment.title", *attachment.mutable_title(), kMaxAttachmentTitleChars, true));

@@ -3,7 +3,6 @@
 #include <utility>
 
 namespace tdkt::nomination {
-namespace v1 = ::tdkt::nomination::v1;
 
 namespace {
 

@@ -15,7 +15,6 @@
 
 namespace tdkt::nomination {
 
-namespace v1 = ::tdkt::nomination::v1;
 
 // What an earlier request with the same client request id did.
 struct Replay {
