@@ -154,7 +154,14 @@ Result<std::string> LoadOrCreateSecret(const std::string& path) {
   if (slash != std::string::npos) ::mkdir(path.substr(0, slash).c_str(), 0700);
   // Write a temporary file, then link it into place: when several services
   // start at once, exactly one key wins and the others read it.
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  // The name is random, not the pid: containers sharing the volume are all pid 1.
+  unsigned char nonce[8];
+  if (RAND_bytes(nonce, sizeof nonce) != 1) return Status::Internal("no randomness for a new key");
+  std::string tmp = path + ".tmp.";
+  for (unsigned char b : nonce) {
+    std::snprintf(buf, sizeof buf, "%02x", b);
+    tmp += buf;
+  }
   {
     std::ofstream out(tmp);
     if (!out) return Status::Unavailable("cannot write key file " + path);

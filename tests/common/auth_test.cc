@@ -1,5 +1,13 @@
 #include "common/auth.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace tdkt {
@@ -27,6 +35,30 @@ TEST(AuthTest, RejectsOtherKeyTamperingAndExpiry) {
   std::string expired = *v.Mint(Caller{"x", Role::kOfficer, "56"}, -10);
   EXPECT_EQ(v.Verify(expired).status().code(), Code::kUnauthenticated);
   EXPECT_EQ(v.Verify("garbage").status().code(), Code::kUnauthenticated);
+}
+
+TEST(AuthTest, ProcessesStartingTogetherShareOneNewKey) {
+  // Services of a node (or containers, all pid 1) create the key file at once:
+  // every one must end up with the same key, readable only by its owner.
+  std::string dir = ::testing::TempDir() + "tdkt-auth-" + std::to_string(::getpid());
+  std::string path = dir + "/jwt-secret";
+  std::remove(path.c_str());
+  std::vector<std::string> keys(8);
+  std::vector<std::thread> starters;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    starters.emplace_back([&, i] {
+      auto key = LoadOrCreateSecret(path);
+      keys[i] = key.ok() ? *key : "error: " + key.status().ToString();
+    });
+  }
+  for (auto& t : starters) t.join();
+  for (const auto& key : keys) EXPECT_EQ(key, keys[0]);
+  EXPECT_EQ(keys[0].size(), 64u);
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  std::remove(path.c_str());
+  ::rmdir(dir.c_str());
 }
 
 TEST(AuthTest, RoleNamesRoundTrip) {
