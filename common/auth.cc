@@ -9,6 +9,7 @@
 #include <ctime>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <grpcpp/server_context.h>
 
@@ -31,6 +32,22 @@ const std::vector<std::pair<Role, std::string>>& RoleNames() {
 }
 
 constexpr size_t kMaxCachedTokens = 10000;
+
+// `bytes` random bytes from OpenSSL, as lower-case hex.
+Result<std::string> RandomHex(size_t bytes) {
+  std::vector<unsigned char> raw(bytes);
+  if (RAND_bytes(raw.data(), static_cast<int>(raw.size())) != 1) {
+    return Status::Internal("no randomness for a new key");
+  }
+  static const char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * bytes);
+  for (unsigned char b : raw) {
+    hex += kDigits[b >> 4];
+    hex += kDigits[b & 0xf];
+  }
+  return hex;
+}
 
 }  // namespace
 
@@ -142,36 +159,26 @@ Result<std::string> LoadOrCreateSecret(const std::string& path) {
       return secret;
     }
   }
-  unsigned char raw[32];
-  if (RAND_bytes(raw, sizeof raw) != 1) return Status::Internal("no randomness for a new key");
-  std::string hex;
-  char buf[3];
-  for (unsigned char b : raw) {
-    std::snprintf(buf, sizeof buf, "%02x", b);
-    hex += buf;
-  }
+  auto hex = RandomHex(32);
+  if (!hex.ok()) return hex.status();
   auto slash = path.rfind('/');
   if (slash != std::string::npos) ::mkdir(path.substr(0, slash).c_str(), 0700);
   // Write a temporary file, then link it into place: when several services
-  // start at once, exactly one key wins and the others read it.
-  // The name is random, not the pid: containers sharing the volume are all pid 1.
-  unsigned char nonce[8];
-  if (RAND_bytes(nonce, sizeof nonce) != 1) return Status::Internal("no randomness for a new key");
-  std::string tmp = path + ".tmp.";
-  for (unsigned char b : nonce) {
-    std::snprintf(buf, sizeof buf, "%02x", b);
-    tmp += buf;
-  }
+  // start at once, exactly one key wins and the others read it. The name is
+  // random, not the pid: containers sharing the volume are all pid 1.
+  auto nonce = RandomHex(8);
+  if (!nonce.ok()) return nonce.status();
+  const std::string tmp = path + ".tmp." + *nonce;
   {
     std::ofstream out(tmp);
     if (!out) return Status::Unavailable("cannot write key file " + path);
-    out << hex << "\n";
+    out << *hex << "\n";
   }
   ::chmod(tmp.c_str(), 0600);
   int linked = ::link(tmp.c_str(), path.c_str());
   ::unlink(tmp.c_str());
   if (linked != 0) return LoadOrCreateSecret(path);  // another process won the race
-  return hex;
+  return *hex;
 }
 
 }  // namespace tdkt

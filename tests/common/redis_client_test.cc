@@ -102,10 +102,10 @@ TEST_F(RedisClientTest, RefusalsRedisLiftsLaterAreUnavailable) {
     RedisClient runner(testing::TestRedisOptions(), nullptr);
     runner.Eval(LuaScript("local t = redis.call('TIME'); while true do end"), {}, {});
   });
+  RedisClient probe(testing::TestRedisOptions(), nullptr);
   Status seen;
   for (int i = 0; i < 100 && seen.code() != Code::kUnavailable; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    RedisClient probe(testing::TestRedisOptions(), nullptr);
     seen = probe.Command({"GET", "k"}).status();
   }
   EXPECT_EQ(seen.code(), Code::kUnavailable) << seen.ToString();

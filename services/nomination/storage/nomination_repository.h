@@ -15,7 +15,6 @@
 
 namespace tdkt::nomination {
 
-
 // What an earlier request with the same client request id did.
 struct Replay {
   std::string fingerprint;  // Hash of that request's content.
