@@ -1,6 +1,5 @@
 #include "common/record_store.h"
 
-
 #include <cstdio>
 
 namespace tdkt {
@@ -15,29 +14,48 @@ if KEYS[2] then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3]) end
 return 1
 )lua");
 
-// KEYS: record, [memo], index keys. ARGV: expected_version, record,
-// memo flag ('1' with a memo key), memo value, memo seconds, then per index
-// key: op ('+' add | '-' remove), score, member. Key types are checked
-// before anything is written, so a wrong-type key changes nothing either.
+// KEYS: [record], [memo], one key per change. ARGV: expected_version ('' for
+// no record: RecordStore::Apply), record, memo flag ('1' with a memo key),
+// memo value, memo seconds, then per change: kind, score or field, member.
+// Every key's type is checked before anything is written, so a wrong-type
+// key changes nothing either.
 const LuaScript kStoreManyScript(R"lua(
-local current = redis.call('HGET', KEYS[1], 'v') or '0'
-if current ~= ARGV[1] then return 0 end
-local first = 2
+local has_record = ARGV[1] ~= ''
+local k = 1
+if has_record then
+  local current = redis.call('HGET', KEYS[1], 'v') or '0'
+  if current ~= ARGV[1] then return 0 end
+  k = 2
+end
+local memo_key = nil
 if ARGV[3] == '1' then
-  local t = redis.call('TYPE', KEYS[2]).ok
-  if t ~= 'none' and t ~= 'string' then return redis.error_reply('memo key ' .. KEYS[2] .. ' is a ' .. t) end
-  first = 3
+  memo_key = KEYS[k]
+  local t = redis.call('TYPE', memo_key).ok
+  if t ~= 'none' and t ~= 'string' then return redis.error_reply('memo key ' .. memo_key .. ' is a ' .. t) end
+  k = k + 1
 end
-for k = first, #KEYS do
-  local t = redis.call('TYPE', KEYS[k]).ok
-  if t ~= 'none' and t ~= 'zset' then return redis.error_reply('index key ' .. KEYS[k] .. ' is a ' .. t) end
-end
-redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'd', ARGV[2])
-if first == 3 then redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[5]) end
+local want = {['z+'] = 'zset', ['z-'] = 'zset', ['s+'] = 'set', ['l+'] = 'list',
+              ['='] = 'string', ['=nx'] = 'string', ['h='] = 'hash'}
 local a = 6
-for k = first, #KEYS do
-  if ARGV[a] == '+' then redis.call('ZADD', KEYS[k], ARGV[a + 1], ARGV[a + 2])
-  else redis.call('ZREM', KEYS[k], ARGV[a + 2]) end
+for i = k, #KEYS do
+  local w = want[ARGV[a]]
+  if not w then return redis.error_reply('unknown change ' .. tostring(ARGV[a])) end
+  local t = redis.call('TYPE', KEYS[i]).ok
+  if t ~= 'none' and t ~= w then return redis.error_reply('key ' .. KEYS[i] .. ' is a ' .. t .. ', not a ' .. w) end
+  a = a + 3
+end
+if has_record then redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'd', ARGV[2]) end
+if memo_key then redis.call('SET', memo_key, ARGV[4], 'EX', ARGV[5]) end
+a = 6
+for i = k, #KEYS do
+  local op = ARGV[a]
+  if op == 'z+' then redis.call('ZADD', KEYS[i], ARGV[a + 1], ARGV[a + 2])
+  elseif op == 'z-' then redis.call('ZREM', KEYS[i], ARGV[a + 2])
+  elseif op == 's+' then redis.call('SADD', KEYS[i], ARGV[a + 2])
+  elseif op == 'l+' then redis.call('RPUSH', KEYS[i], ARGV[a + 2])
+  elseif op == '=' then redis.call('SET', KEYS[i], ARGV[a + 2])
+  elseif op == '=nx' then redis.call('SET', KEYS[i], ARGV[a + 2], 'NX')
+  else redis.call('HSET', KEYS[i], ARGV[a + 1], ARGV[a + 2]) end
   a = a + 3
 end
 return 1
@@ -97,22 +115,56 @@ Status RecordStore::Store(const std::string& key, int64_t expected_version, cons
   return Status::Ok();
 }
 
+namespace {
+
+const char* KindCode(IndexOp::Kind kind) {
+  switch (kind) {
+    case IndexOp::Kind::kAdd: return "z+";
+    case IndexOp::Kind::kRemove: return "z-";
+    case IndexOp::Kind::kAddToSet: return "s+";
+    case IndexOp::Kind::kAppend: return "l+";
+    case IndexOp::Kind::kPut: return "=";
+    case IndexOp::Kind::kPutIfAbsent: return "=nx";
+    case IndexOp::Kind::kPutField: return "h=";
+  }
+  return "?";
+}
+
+// Runs kStoreManyScript; `record_key` empty: no record (Apply).
+Result<RedisReply> StoreMany(RedisClient& redis, const std::string& record_key, const std::string& expected_version,
+                             const std::string& record, const std::vector<IndexOp>& ops, const MemoWrite& memo) {
+  RedisArgs keys;
+  if (!record_key.empty()) keys.push_back(record_key);
+  RedisArgs args = {expected_version, record};
+  AppendMemoArgs(memo, &keys, &args);
+  for (const auto& op : ops) {
+    keys.push_back(op.key);
+    args.insert(args.end(), {KindCode(op.kind), op.kind == IndexOp::Kind::kPutField ? op.field : std::to_string(op.score),
+                             op.member});
+  }
+  return redis.Eval(kStoreManyScript, keys, args);
+}
+
+}  // namespace
+
+void AppendMemoArgs(const MemoWrite& memo, RedisArgs* keys, RedisArgs* args) {
+  args->insert(args->end(), {memo.empty() ? "0" : "1", memo.value, std::to_string(kMemoSeconds)});
+  if (!memo.empty()) keys->push_back(memo.key);
+}
+
 Status RecordStore::Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
                           const std::vector<IndexOp>& indexes, const MemoWrite& memo) {
-  RedisArgs keys = {key};
-  RedisArgs args = {std::to_string(expected_version), record.SerializeAsString(), memo.empty() ? "0" : "1",
-                    memo.value, std::to_string(kMemoSeconds)};
-  if (!memo.empty()) keys.push_back(memo.key);
-  for (const auto& op : indexes) {
-    keys.push_back(op.key);
-    args.insert(args.end(), {op.add ? "+" : "-", std::to_string(op.score), op.member});
-  }
-  auto reply = redis_.Eval(kStoreManyScript, keys, args);
+  auto reply = StoreMany(redis_, key, std::to_string(expected_version), record.SerializeAsString(), indexes, memo);
   if (!reply.ok()) return reply.status();
   if (reply->integer != 1) {
     return Status::Aborted("the record was changed by someone else meanwhile; read it again and retry");
   }
   return Status::Ok();
+}
+
+Status RecordStore::Apply(const std::vector<IndexOp>& ops, const MemoWrite& memo) {
+  auto reply = StoreMany(redis_, "", "", "", ops, memo);
+  return reply.ok() ? Status::Ok() : reply.status();
 }
 
 MemoWrite MemoWriter::For(const google::protobuf::Message& answer) const {

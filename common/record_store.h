@@ -46,19 +46,52 @@ class MemoWriter {
   std::string fingerprint_;
 };
 
-// One sorted-set change made with a record in RecordStore::Store.
+// One change to a key beside the record, made in RecordStore::Store's (or
+// Apply's) atomic step: an index entry, a list entry, a marker. Each kind
+// checks its key's type before anything is written.
 struct IndexOp {
-  bool add = true;  // false: remove `member`.
+  enum class Kind {
+    kAdd,          // ZADD key score member
+    kRemove,       // ZREM key member
+    kAddToSet,     // SADD key member
+    kAppend,       // RPUSH key member
+    kPut,          // SET key member
+    kPutIfAbsent,  // SET key member NX
+    kPutField,     // HSET key field member
+  };
+  Kind kind = Kind::kAdd;
   std::string key;
   std::string member;
   int64_t score = 0;
+  std::string field;  // kPutField only.
   static IndexOp Add(std::string key, std::string member, int64_t score) {
-    return IndexOp{true, std::move(key), std::move(member), score};
+    return IndexOp{Kind::kAdd, std::move(key), std::move(member), score, {}};
   }
   static IndexOp Remove(std::string key, std::string member) {
-    return IndexOp{false, std::move(key), std::move(member), 0};
+    return IndexOp{Kind::kRemove, std::move(key), std::move(member), 0, {}};
+  }
+  static IndexOp AddToSet(std::string key, std::string member) {
+    return IndexOp{Kind::kAddToSet, std::move(key), std::move(member), 0, {}};
+  }
+  static IndexOp Append(std::string key, std::string member) {
+    return IndexOp{Kind::kAppend, std::move(key), std::move(member), 0, {}};
+  }
+  static IndexOp Put(std::string key, std::string value) {
+    return IndexOp{Kind::kPut, std::move(key), std::move(value), 0, {}};
+  }
+  static IndexOp PutIfAbsent(std::string key, std::string value) {
+    return IndexOp{Kind::kPutIfAbsent, std::move(key), std::move(value), 0, {}};
+  }
+  static IndexOp PutField(std::string key, std::string field, std::string value) {
+    return IndexOp{Kind::kPutField, std::move(key), std::move(value), 0, std::move(field)};
   }
 };
+
+// For a service's own Lua script that stores the request's answer in its
+// step: appends the memo flag ('1' with a memo key, else '0'), the memo value
+// and kMemoSeconds to `args`, and the memo key (when there is one) to `keys`.
+// The script then does: if flag == '1' then SET memo-key value EX seconds.
+void AppendMemoArgs(const MemoWrite& memo, RedisArgs* keys, RedisArgs* args);
 
 class RecordStore {
  public:
@@ -82,6 +115,11 @@ class RecordStore {
   // on ABORTED (or any error) nothing at all is written.
   Status Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
                const std::vector<IndexOp>& indexes, const MemoWrite& memo = MemoWrite());
+
+  // The same changes without a record: `ops` and, when `memo` is not
+  // empty, the request's answer, all in one atomic step (nothing written on
+  // error). For data kept in plain keys rather than records.
+  Status Apply(const std::vector<IndexOp>& ops, const MemoWrite& memo = MemoWrite());
 
   // True for exactly one caller ever per `name`: who seeds preloaded data.
   Result<bool> ClaimOnce(const std::string& name);
@@ -167,13 +205,20 @@ Result<Response> RunOnceAtomic(RequestMemo& memo, const std::string& subject, co
   return result;
 }
 
-// As RunOnceAtomic for writes that store the answer only after the change
-// (`fn()` takes no writer): a crash between the two lets a retry run again.
-template <typename Response, typename Fn>
-Result<Response> RunOnce(RequestMemo& memo, const std::string& subject, const std::string& method,
-                         const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
-  return RunOnceAtomic<Response>(memo, subject, method, request_id, request,
-                                 [&](const MemoWriter&) -> Result<Response> { return fn(); });
+// As RunOnceAtomic, then `complete(const Response&)` returning Status, run
+// after the write and also on every replay of its answer: for a follow-up
+// that is idempotent by itself (a history note named after the record, in
+// another service) and would be lost if the process died between the write,
+// whose step stored the answer, and the follow-up.
+template <typename Response, typename Fn, typename Complete>
+Result<Response> RunOnceAtomicThen(RequestMemo& memo, const std::string& subject, const std::string& method,
+                                   const std::string& request_id, const google::protobuf::Message& request, Fn&& fn,
+                                   Complete&& complete) {
+  Result<Response> result =
+      RunOnceAtomic<Response>(memo, subject, method, request_id, request, std::forward<Fn>(fn));
+  if (!result.ok()) return result;
+  TDKT_RETURN_IF_ERROR(complete(*result));
+  return result;
 }
 
 }  // namespace tdkt

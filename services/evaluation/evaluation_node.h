@@ -48,6 +48,8 @@ class EvaluationNode {
   Status Initialize();
   void Register(ServerHost& host);
   RedisClient& redis() { return redis_; }
+  // What the use cases share (tests reach the request memo through it).
+  EvaluationContext& context() { return context_; }
   // Recounts tdkt_open_ballots now (no-op without a registry).
   Status RefreshGauges();
 

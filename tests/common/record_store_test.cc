@@ -128,5 +128,57 @@ TEST_F(RecordStoreTest, RunOnceAtomicWritesOnceAndReplays) {
   EXPECT_EQ(writes, 2);
 }
 
+TEST_F(RecordStoreTest, EveryKindOfChangeGoesInTheSameStep) {
+  const MemoWrite memo{"t:req:carol:r1", "fp\nanswer"};
+  ASSERT_TRUE(store_.Store("t:rec:3", 0, Text("three"),
+                           {IndexOp::AddToSet("t:set", "a"), IndexOp::AddToSet("t:set", "b"),
+                            IndexOp::Append("t:list", "3"), IndexOp::PutIfAbsent("t:state", "scheduled"),
+                            IndexOp::Put("t:plain", "p"), IndexOp::PutField("t:hash", "f", "v")},
+                           memo)
+                  .ok());
+  EXPECT_EQ(redis_.Command({"SCARD", "t:set"})->integer, 2);
+  EXPECT_EQ(redis_.Command({"LRANGE", "t:list", "0", "-1"})->elements.size(), 1u);
+  EXPECT_EQ(redis_.Command({"GET", "t:state"})->str, "scheduled");
+  EXPECT_EQ(redis_.Command({"GET", "t:plain"})->str, "p");
+  EXPECT_EQ(redis_.Command({"HGET", "t:hash", "f"})->str, "v");
+  EXPECT_EQ(redis_.Command({"GET", "t:req:carol:r1"})->str, "fp\nanswer");
+
+  // PutIfAbsent keeps what is there; Apply works without a record.
+  ASSERT_TRUE(store_.Apply({IndexOp::PutIfAbsent("t:state", "open"), IndexOp::PutField("t:hash", "g", "w")}).ok());
+  EXPECT_EQ(redis_.Command({"GET", "t:state"})->str, "scheduled");
+  EXPECT_EQ(redis_.Command({"HGET", "t:hash", "g"})->str, "w");
+
+  // A key of the wrong type for its change: nothing at all is written.
+  const MemoWrite memo2{"t:req:carol:r2", "fp\nanswer"};
+  Status wrong = store_.Apply({IndexOp::PutField("t:hash", "h", "x"), IndexOp::AddToSet("t:list", "4")}, memo2);
+  EXPECT_FALSE(wrong.ok());
+  EXPECT_TRUE(redis_.Command({"HGET", "t:hash", "h"})->is_nil());
+  EXPECT_TRUE(redis_.Command({"GET", "t:req:carol:r2"})->is_nil());
+}
+
+TEST_F(RecordStoreTest, RunOnceAtomicThenCompletesOnTheFirstRunAndOnEveryReplay) {
+  int writes = 0;
+  int completions = 0;
+  auto write = [&](const MemoWriter& memo) -> Result<StringValue> {
+    ++writes;
+    StringValue answer = Text("once");
+    TDKT_RETURN_IF_ERROR(store_.Apply({IndexOp::Put("t:once", "1")}, memo.For(answer)));
+    return answer;
+  };
+  auto complete = [&](const StringValue& answer) -> Status {
+    ++completions;
+    return answer.value() == "once" ? Status::Ok() : Status::Internal("wrong answer");
+  };
+  // The follow-up fails the first time (the other service is down): the
+  // write stays, the caller gets the error, and the retry completes it.
+  auto failing = [&](const StringValue&) -> Status { return Status::Unavailable("nomination service is down"); };
+  EXPECT_EQ(RunOnceAtomicThen<StringValue>(memo_, "dan", "Note", "r-1", Text("req"), write, failing).status().code(),
+            Code::kUnavailable);
+  ASSERT_TRUE(RunOnceAtomicThen<StringValue>(memo_, "dan", "Note", "r-1", Text("req"), write, complete).ok());
+  ASSERT_TRUE(RunOnceAtomicThen<StringValue>(memo_, "dan", "Note", "r-1", Text("req"), write, complete).ok());
+  EXPECT_EQ(writes, 1);
+  EXPECT_EQ(completions, 2);
+}
+
 }  // namespace
 }  // namespace tdkt

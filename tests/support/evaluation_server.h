@@ -22,6 +22,7 @@ class EvaluationServer {
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   ManualClock& clock() { return clock_; }
   Metrics& metrics() { return metrics_; }
+  evaluation::EvaluationNode& node() { return *node_; }
   // A client context for `subject` with `role` acting for `agency`.
   std::unique_ptr<grpc::ClientContext> Context(Role role, const std::string& agency,
                                                const std::string& subject = "") const;

@@ -29,11 +29,6 @@ if ARGV[4] == '1' then redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[6]) end
 return 1
 )lua");
 
-void AddMemo(const MemoWrite& memo, RedisArgs* keys, RedisArgs* args) {
-  args->insert(args->end(), {memo.empty() ? "0" : "1", memo.value, std::to_string(kMemoSeconds)});
-  if (!memo.empty()) keys->push_back(memo.key);
-}
-
 }  // namespace
 
 Result<std::string> ContestStore::NewContestId(const std::string& agency) {
@@ -62,7 +57,7 @@ Status ContestStore::Close(const cv1::Contest& closed, int64_t read_version, con
                            const MemoWrite& memo) {
   RedisArgs keys{Key(closed.id()), Key(closed.id(), "results")};
   RedisArgs args{std::to_string(read_version), closed.SerializeAsString(), results.SerializeAsString()};
-  AddMemo(memo, &keys, &args);
+  AppendMemoArgs(memo, &keys, &args);
   auto reply = store_.redis().Eval(kCloseScript, keys, args);
   if (!reply.ok()) return reply.status();
   if (reply->integer != 1) {
@@ -125,7 +120,7 @@ Result<bool> ContestStore::PutSheet(const cv1::ScoreEntryRequest& sheet, const s
                                     const MemoWrite& memo) {
   RedisArgs keys{Key(sheet.contest_id(), "closed"), Key(sheet.contest_id(), "sheets")};
   RedisArgs args{sheet.entry_id() + " " + juror, sheet.SerializeAsString()};
-  AddMemo(memo, &keys, &args);
+  AppendMemoArgs(memo, &keys, &args);
   auto reply = store_.redis().Eval(kSheetScript, keys, args);
   if (!reply.ok()) return reply.status();
   return reply->integer == 1;

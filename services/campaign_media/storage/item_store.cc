@@ -97,9 +97,8 @@ Status ItemStore::Save(const v1::MediaItem* previous, const v1::MediaItem& next,
                        const v1::Reach* reach, int reach_year, const MemoWrite& memo) {
   RedisArgs keys{RecordKey(next.id()), RecordKey(next.id()) + ":history"};
   RedisArgs args{std::to_string(previous ? previous->version() : 0), std::to_string(next.version()),
-                 next.SerializeAsString(), history.SerializeAsString(), memo.empty() ? "0" : "1", memo.value,
-                 std::to_string(kMemoSeconds)};
-  if (!memo.empty()) keys.push_back(memo.key);
+                 next.SerializeAsString(), history.SerializeAsString()};
+  AppendMemoArgs(memo, &keys, &args);
   auto op = [&](const std::string& key, const std::string& code, const std::string& a, const std::string& b) {
     keys.push_back(key);
     args.insert(args.end(), {code, a, b});

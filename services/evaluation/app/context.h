@@ -56,10 +56,24 @@ inline Status RequireStaff(const Caller& caller, const char* action) {
 }
 
 // Runs a write once per request id: a retry gets the first answer back.
+// `fn(const MemoWriter& memo)` passes memo.For(answer) into the atomic step
+// that makes its change, so a kill -9 right after that step cannot let a
+// retry write twice (tests/scripts/kill_services_test.sh).
 template <typename Response, typename Fn>
 Result<Response> Idempotent(EvaluationContext& ctx, const Caller& caller, const std::string& method,
                             const std::string& request_id, const google::protobuf::Message& request, Fn&& fn) {
-  return RunOnce<Response>(ctx.memo, caller.subject, method, request_id, request, std::forward<Fn>(fn));
+  return RunOnceAtomic<Response>(ctx.memo, caller.subject, method, request_id, request, std::forward<Fn>(fn));
+}
+
+// As Idempotent, then `complete(answer)` (the nominee's history note, in the
+// nomination service, idempotent by its note id) after the write and on
+// every replay, so a crash between the two cannot lose the note.
+template <typename Response, typename Fn, typename Complete>
+Result<Response> IdempotentThen(EvaluationContext& ctx, const Caller& caller, const std::string& method,
+                                const std::string& request_id, const google::protobuf::Message& request, Fn&& fn,
+                                Complete&& complete) {
+  return RunOnceAtomicThen<Response>(ctx.memo, caller.subject, method, request_id, request, std::forward<Fn>(fn),
+                                     std::forward<Complete>(complete));
 }
 
 }  // namespace tdkt::evaluation

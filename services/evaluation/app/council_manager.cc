@@ -14,17 +14,14 @@ Result<v1::Council> CouncilManager::Create(const Caller& caller, const v1::Creat
   council.clear_version();
   TDKT_RETURN_IF_ERROR(NormalizeCouncil(council));
   TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, council.agency_id()));
-  // Atomic memo: a kill -9 between the write and a separate memo write let
-  // a retry (once the claim expired) create a second council
-  // (tests/scripts/kill_services_test.sh).
-  return RunOnceAtomic<v1::Council>(ctx_.memo, caller.subject, "CreateCouncil", request.request_id(), request,
-                                    [&](const MemoWriter& memo) -> Result<v1::Council> {
-                                      auto id = ctx_.councils.NewId(council.agency_id());
-                                      if (!id.ok()) return id.status();
-                                      council.set_id(*id);
-                                      TDKT_RETURN_IF_ERROR(ctx_.councils.Create(council, memo));
-                                      return council;
-                                    });
+  return Idempotent<v1::Council>(ctx_, caller, "CreateCouncil", request.request_id(), request,
+                                 [&](const MemoWriter& memo) -> Result<v1::Council> {
+                                   auto id = ctx_.councils.NewId(council.agency_id());
+                                   if (!id.ok()) return id.status();
+                                   council.set_id(*id);
+                                   TDKT_RETURN_IF_ERROR(ctx_.councils.Create(council, memo));
+                                   return council;
+                                 });
 }
 
 Result<v1::Council> CouncilManager::Update(const Caller& caller, const v1::UpdateCouncilRequest& request) {
@@ -40,14 +37,14 @@ Result<v1::Council> CouncilManager::Update(const Caller& caller, const v1::Updat
   council.set_agency_id(stored->agency_id());
   TDKT_RETURN_IF_ERROR(NormalizeCouncil(council));
   return Idempotent<v1::Council>(ctx_, caller, "UpdateCouncil", request.request_id(), request,
-                                 [&]() -> Result<v1::Council> {
+                                 [&](const MemoWriter& memo) -> Result<v1::Council> {
                                    if (request.expected_version() != stored->version()) {
                                      return Status::Aborted("the council was changed meanwhile (version " +
                                                             std::to_string(stored->version()) +
                                                             "); read it again and retry");
                                    }
                                    council.set_version(stored->version());
-                                   TDKT_RETURN_IF_ERROR(ctx_.councils.Update(council));
+                                   TDKT_RETURN_IF_ERROR(ctx_.councils.Update(council, memo));
                                    return council;
                                  });
 }

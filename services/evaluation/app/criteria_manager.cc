@@ -90,10 +90,10 @@ Result<v1::CriteriaSet> CriteriaManager::Publish(const Caller& caller, const v1:
   }
   TDKT_RETURN_IF_ERROR(RequireNationalOrWithin(caller, set.agency_id()));
   return Idempotent<v1::CriteriaSet>(ctx_, caller, "PublishCriteriaSet", request.request_id(), request,
-                                     [&]() -> Result<v1::CriteriaSet> {
+                                     [&](const MemoWriter& memo) -> Result<v1::CriteriaSet> {
                                        *set.mutable_in_force_from() = ctx_.Now();
                                        set.set_published_by(caller.subject);
-                                       TDKT_RETURN_IF_ERROR(ctx_.criteria.Publish(set, request.expected_version()));
+                                       TDKT_RETURN_IF_ERROR(ctx_.criteria.Publish(set, request.expected_version(), memo));
                                        return set;
                                      });
 }
@@ -197,13 +197,13 @@ Result<v1::EligibilityRule> CriteriaManager::PutRule(const Caller& caller, const
     if (!found) return Status::NotFound("eligibility rule " + rule.id() + " does not exist");
   }
   return Idempotent<v1::EligibilityRule>(ctx_, caller, "PutEligibilityRule", request.request_id(), request,
-                                         [&]() -> Result<v1::EligibilityRule> {
+                                         [&](const MemoWriter& memo) -> Result<v1::EligibilityRule> {
                                            if (rule.id().empty()) {
                                              auto id = ctx_.criteria.NewRuleId();
                                              if (!id.ok()) return id.status();
                                              rule.set_id(*id);
                                            }
-                                           TDKT_RETURN_IF_ERROR(ctx_.criteria.PutRule(rule));
+                                           TDKT_RETURN_IF_ERROR(ctx_.criteria.PutRule(rule, memo));
                                            return rule;
                                          });
 }
@@ -279,8 +279,8 @@ Result<v1::AwardRecord> CriteriaManager::RecordAward(const Caller& caller, const
   award.set_nomination_id(nomination->id());
   award.set_agency_id(nomination->current_agency_id());
   return Idempotent<v1::AwardRecord>(ctx_, caller, "RecordAward", request.request_id(), request,
-                                     [&]() -> Result<v1::AwardRecord> {
-                                       TDKT_RETURN_IF_ERROR(ctx_.awards.Record(award));
+                                     [&](const MemoWriter& memo) -> Result<v1::AwardRecord> {
+                                       TDKT_RETURN_IF_ERROR(ctx_.awards.Record(award, memo));
                                        return award;
                                      });
 }

@@ -67,26 +67,27 @@ Result<v1::Appraisal> DecisionManager::Appraise(const Caller& caller, const v1::
   auto decided = ctx_.decisions.GetDecision(a.session_id(), a.nomination_id());
   if (!decided.ok()) return decided.status();
   if (decided->has_value()) return Status::FailedPrecondition("this nominee was already decided; the appraisal is closed");
-  return Idempotent<v1::Appraisal>(ctx_, caller, "Appraise", request.request_id(), request,
-                                   [&]() -> Result<v1::Appraisal> {
-                                     a.set_appraised_by(caller.subject);
-                                     *a.mutable_appraised_at() = ctx_.Now();
-                                     TDKT_RETURN_IF_ERROR(ctx_.decisions.PutAppraisal(a));
-                                     // Named after the request, so a retry after a crash notes once.
-                                     std::string note_id =
-                                         "ev-appraisal:" + RequestFingerprint("appraisal-note:" + caller.subject, request);
-                                     if (request.request_id().empty()) {
-                                       auto n = ctx_.store.Next("appraisal-note");
-                                       if (!n.ok()) return n.status();
-                                       note_id = "ev-appraisal:" + std::to_string(*n);
-                                     }
-                                     TDKT_RETURN_IF_ERROR(Note(
-                                         a.nomination_id(), note_id, "appraisal",
-                                         std::string("Thẩm định (phiên ") + a.session_id() + "): " +
-                                             (a.result() == v1::APPRAISAL_PASSED ? "đạt" : "không đạt") +
-                                             (a.comments().empty() ? "" : ". " + a.comments())));
-                                     return a;
-                                   });
+  return IdempotentThen<v1::Appraisal>(
+      ctx_, caller, "Appraise", request.request_id(), request,
+      [&](const MemoWriter& memo) -> Result<v1::Appraisal> {
+        a.set_appraised_by(caller.subject);
+        *a.mutable_appraised_at() = ctx_.Now();
+        TDKT_RETURN_IF_ERROR(ctx_.decisions.PutAppraisal(a, memo));
+        return a;
+      },
+      [&](const v1::Appraisal& done) -> Status {
+        // Named after the request, so a retry after a crash notes once.
+        std::string note_id = "ev-appraisal:" + RequestFingerprint("appraisal-note:" + caller.subject, request);
+        if (request.request_id().empty()) {  // No retry protection asked for: each call notes.
+          auto n = ctx_.store.Next("appraisal-note");
+          if (!n.ok()) return n.status();
+          note_id = "ev-appraisal:" + std::to_string(*n);
+        }
+        return Note(done.nomination_id(), note_id, "appraisal",
+                    std::string("Thẩm định (phiên ") + done.session_id() + "): " +
+                        (done.result() == v1::APPRAISAL_PASSED ? "đạt" : "không đạt") +
+                        (done.comments().empty() ? "" : ". " + done.comments()));
+      });
 }
 
 Status DecisionManager::CheckAllowed(const v1::Session& session, const v1::AgendaItem& item,
@@ -229,8 +230,11 @@ Result<v1::Decision> DecisionManager::Decide(const Caller& caller, const v1::Dec
   const bool commends = decision.outcome() == v1::RECOGNISE || decision.outcome() == v1::PROPOSE;
   if (commends && decision.form().empty()) decision.set_form(item->title_name());
   const std::string fingerprint = RequestFingerprint("Decide", decision);
+  // The memo is not written in a step of its own here: a decision is stored
+  // in steps (pending, then done) and a retry of the same decision finishes
+  // whichever step a crash interrupted, writing nothing twice.
   return Idempotent<v1::Decision>(ctx_, caller, "Decide", request.request_id(), request,
-                                  [&]() -> Result<v1::Decision> {
+                                  [&](const MemoWriter&) -> Result<v1::Decision> {
     auto existing = ctx_.decisions.GetDecision(session->id(), item->nomination_id());
     if (!existing.ok()) return existing.status();
     if (existing->has_value()) {
@@ -290,9 +294,6 @@ Result<v1::Disclosure> DecisionManager::Disclose(const Caller& caller, const v1:
         return Status::InvalidArgument(field, "did not pass the ballot and cannot be proposed");
       }
     }
-    auto already = ctx_.decisions.DisclosureOf(session->id(), chosen[i]);
-    if (!already.ok()) return already.status();
-    if (already->has_value()) return Status::AlreadyExists(chosen[i] + " is already on disclosure " + (*already)->id());
     v1::DisclosedNominee* n = disclosure.add_nominees();
     n->set_nomination_id(item->nomination_id());
     n->set_nominee_name(item->nominee_name());
@@ -300,26 +301,39 @@ Result<v1::Disclosure> DecisionManager::Disclose(const Caller& caller, const v1:
     n->set_agency_name(unit ? unit->name : item->nominee_agency_id());
     n->set_title_name(item->title_name());
   }
-  return Idempotent<v1::Disclosure>(ctx_, caller, "PublishDisclosure", request.request_id(), request,
-                                    [&]() -> Result<v1::Disclosure> {
-    auto id = ctx_.decisions.NewId("cb", session->agency_id());
-    if (!id.ok()) return id.status();
-    disclosure.set_id(*id);
-    disclosure.set_session_id(session->id());
-    disclosure.set_agency_id(session->agency_id());
-    *disclosure.mutable_starts_at() = ctx_.Now();
-    disclosure.mutable_ends_at()->set_seconds(
-        DisclosureEnd(disclosure.starts_at().seconds(), session->disclosure_working_days(), ctx_.holidays));
-    disclosure.set_published_by(caller.subject);
-    TDKT_RETURN_IF_ERROR(ctx_.decisions.CreateDisclosure(disclosure));
-    for (const auto& n : disclosure.nominees()) {
-      TDKT_RETURN_IF_ERROR(Note(n.nomination_id(), "ev-disclosure:" + disclosure.id() + ":" + n.nomination_id(),
-                                "disclosure",
-                                "Công khai danh sách đề nghị (" + disclosure.id() + ") đến " +
-                                    FormatVietnamTime(disclosure.ends_at().seconds(), "%Y-%m-%d %H:%M") + " (giờ Việt Nam)"));
-    }
-    return disclosure;
-  });
+  return IdempotentThen<v1::Disclosure>(
+      ctx_, caller, "PublishDisclosure", request.request_id(), request,
+      [&](const MemoWriter& memo) -> Result<v1::Disclosure> {
+        // Checked after the request id, so a retry gets its disclosure back.
+        for (const auto& n : disclosure.nominees()) {
+          auto already = ctx_.decisions.DisclosureOf(session->id(), n.nomination_id());
+          if (!already.ok()) return already.status();
+          if (already->has_value()) {
+            return Status::AlreadyExists(n.nomination_id() + " is already on disclosure " + (*already)->id());
+          }
+        }
+        auto id = ctx_.decisions.NewId("cb", session->agency_id());
+        if (!id.ok()) return id.status();
+        disclosure.set_id(*id);
+        disclosure.set_session_id(session->id());
+        disclosure.set_agency_id(session->agency_id());
+        *disclosure.mutable_starts_at() = ctx_.Now();
+        disclosure.mutable_ends_at()->set_seconds(
+            DisclosureEnd(disclosure.starts_at().seconds(), session->disclosure_working_days(), ctx_.holidays));
+        disclosure.set_published_by(caller.subject);
+        TDKT_RETURN_IF_ERROR(ctx_.decisions.CreateDisclosure(disclosure, memo));
+        return disclosure;
+      },
+      [&](const v1::Disclosure& done) -> Status {
+        for (const auto& n : done.nominees()) {
+          TDKT_RETURN_IF_ERROR(Note(n.nomination_id(), "ev-disclosure:" + done.id() + ":" + n.nomination_id(),
+                                    "disclosure",
+                                    "Công khai danh sách đề nghị (" + done.id() + ") đến " +
+                                        FormatVietnamTime(done.ends_at().seconds(), "%Y-%m-%d %H:%M") +
+                                        " (giờ Việt Nam)"));
+        }
+        return Status::Ok();
+      });
 }
 
 Result<v1::ListDisclosuresResponse> DecisionManager::ListDisclosures(const Caller& caller,
@@ -368,25 +382,27 @@ Result<v1::Objection> DecisionManager::Lodge(const Caller& caller, const v1::Lod
   if (decided->has_value()) {
     return Status::FailedPrecondition("this nominee was already decided; raise the matter as a complaint instead");
   }
-  return Idempotent<v1::Objection>(ctx_, caller, "LodgeObjection", request.request_id(), request,
-                                   [&]() -> Result<v1::Objection> {
-    auto id = ctx_.decisions.NewId("kn", session->agency_id());
-    if (!id.ok()) return id.status();
-    v1::Objection o;
-    o.set_id(*id);
-    o.set_session_id(session->id());
-    o.set_nomination_id(request.nomination_id());
-    o.set_reasons(reasons);
-    o.set_lodged_by(caller.subject);
-    o.set_lodged_by_role(RoleName(caller.role));
-    *o.mutable_lodged_at() = ctx_.Now();
-    o.set_status(v1::OPEN);
-    TDKT_RETURN_IF_ERROR(ctx_.decisions.CreateObjection(o));
-    TDKT_RETURN_IF_ERROR(Note(o.nomination_id(), "ev-objection:" + o.id(), "objection_lodged",
-                              "Kiến nghị " + o.id() + " của " + o.lodged_by() + " (" + o.lodged_by_role() +
-                                  "): " + o.reasons()));
-    return o;
-  });
+  return IdempotentThen<v1::Objection>(
+      ctx_, caller, "LodgeObjection", request.request_id(), request,
+      [&](const MemoWriter& memo) -> Result<v1::Objection> {
+        auto id = ctx_.decisions.NewId("kn", session->agency_id());
+        if (!id.ok()) return id.status();
+        v1::Objection o;
+        o.set_id(*id);
+        o.set_session_id(session->id());
+        o.set_nomination_id(request.nomination_id());
+        o.set_reasons(reasons);
+        o.set_lodged_by(caller.subject);
+        o.set_lodged_by_role(RoleName(caller.role));
+        *o.mutable_lodged_at() = ctx_.Now();
+        o.set_status(v1::OPEN);
+        TDKT_RETURN_IF_ERROR(ctx_.decisions.CreateObjection(o, memo));
+        return o;
+      },
+      [&](const v1::Objection& o) -> Status {
+        return Note(o.nomination_id(), "ev-objection:" + o.id(), "objection_lodged",
+                    "Kiến nghị " + o.id() + " của " + o.lodged_by() + " (" + o.lodged_by_role() + "): " + o.reasons());
+      });
 }
 
 Result<v1::Objection> DecisionManager::Resolve(const Caller& caller, const v1::ResolveObjectionRequest& request) {
@@ -401,20 +417,23 @@ Result<v1::Objection> DecisionManager::Resolve(const Caller& caller, const v1::R
   auto session = sessions_.Load(caller, objection->session_id());
   if (!session.ok()) return session.status();
   TDKT_RETURN_IF_ERROR(ctx_.RequireWithin(caller, session->agency_id()));
-  return Idempotent<v1::Objection>(ctx_, caller, "ResolveObjection", request.request_id(), request,
-                                   [&]() -> Result<v1::Objection> {
-    if (objection->status() != v1::OPEN) return Status::FailedPrecondition("the objection was already resolved");
-    v1::Objection o = *objection;
-    o.set_status(request.upheld() ? v1::UPHELD : v1::DISMISSED);
-    o.set_resolution(resolution);
-    o.set_resolved_by(caller.subject);
-    *o.mutable_resolved_at() = ctx_.Now();
-    TDKT_RETURN_IF_ERROR(ctx_.decisions.UpdateObjection(o, version));
-    TDKT_RETURN_IF_ERROR(Note(o.nomination_id(), "ev-objection-resolved:" + o.id(), "objection_resolved",
-                              "Kiến nghị " + o.id() + (request.upheld() ? " được chấp nhận" : " không được chấp nhận") +
-                                  ": " + o.resolution()));
-    return o;
-  });
+  return IdempotentThen<v1::Objection>(
+      ctx_, caller, "ResolveObjection", request.request_id(), request,
+      [&](const MemoWriter& memo) -> Result<v1::Objection> {
+        if (objection->status() != v1::OPEN) return Status::FailedPrecondition("the objection was already resolved");
+        v1::Objection o = *objection;
+        o.set_status(request.upheld() ? v1::UPHELD : v1::DISMISSED);
+        o.set_resolution(resolution);
+        o.set_resolved_by(caller.subject);
+        *o.mutable_resolved_at() = ctx_.Now();
+        TDKT_RETURN_IF_ERROR(ctx_.decisions.UpdateObjection(o, version, memo));
+        return o;
+      },
+      [&](const v1::Objection& o) -> Status {
+        return Note(o.nomination_id(), "ev-objection-resolved:" + o.id(), "objection_resolved",
+                    "Kiến nghị " + o.id() + (o.status() == v1::UPHELD ? " được chấp nhận" : " không được chấp nhận") +
+                        ": " + o.resolution());
+      });
 }
 
 Result<v1::ListObjectionsResponse> DecisionManager::ListObjections(const Caller& caller,

@@ -70,12 +70,13 @@ Result<v1::CouncilMember> SessionManager::RequireMember(const Caller& caller, co
 }
 
 Result<v1::Session> SessionManager::UpdateWithRetry(const std::string& id,
-                                                    const std::function<Status(v1::Session&)>& change) {
+                                                    const std::function<Status(v1::Session&)>& change,
+                                                    const std::vector<IndexOp>& also, const MemoWriter& memo) {
   for (int attempt = 0; attempt < 8; ++attempt) {
     auto session = ctx_.sessions.Get(id);
     if (!session.ok()) return session.status();
     TDKT_RETURN_IF_ERROR(change(*session));
-    Status stored = ctx_.sessions.Update(*session);
+    Status stored = ctx_.sessions.Update(*session, also, memo);
     if (stored.ok()) return session;
     if (stored.code() != Code::kAborted) return stored;
   }
@@ -109,7 +110,7 @@ Result<v1::Session> SessionManager::Create(const Caller& caller, const v1::Creat
                                       ") does not include today");
   }
   return Idempotent<v1::Session>(ctx_, caller, "CreateSession", request.request_id(), request,
-                                 [&]() -> Result<v1::Session> {
+                                 [&](const MemoWriter& memo) -> Result<v1::Session> {
                                    auto id = ctx_.sessions.NewId(council->agency_id());
                                    if (!id.ok()) return id.status();
                                    v1::Session s;
@@ -126,7 +127,7 @@ Result<v1::Session> SessionManager::Create(const Caller& caller, const v1::Creat
                                    s.set_normalise_scores(request.normalise_scores());
                                    s.set_created_by(caller.subject);
                                    s.set_version(1);
-                                   TDKT_RETURN_IF_ERROR(ctx_.sessions.Create(s));
+                                   TDKT_RETURN_IF_ERROR(ctx_.sessions.Create(s, memo));
                                    return s;
                                  });
 }
@@ -145,9 +146,8 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
   if (session->state() != v1::SCHEDULED) {
     return Status::FailedPrecondition("nominees can be added only before the session opens");
   }
-  if (FindAgendaItem(*session, request.nomination_id())) {
-    return Status::AlreadyExists("nomination " + request.nomination_id() + " is already on the agenda");
-  }
+  // "Already on the agenda" is checked in the write, after the request id:
+  // a retry of an add that went through gets its answer back, not a refusal.
   auto nomination = ctx_.nominations.Get(request.nomination_id());
   if (!nomination.ok()) return nomination.status();
   if (nomination->state() != nv1::SUBMITTED) {
@@ -173,30 +173,31 @@ Result<v1::Session> SessionManager::AddAgendaItem(const Caller& caller, const v1
   item.set_criteria_version(criteria->set().version());
   for (const auto& c : criteria->applicable()) item.add_criteria_codes(c.code());
   std::vector<v1::CouncilMember> members(session->members().begin(), session->members().end());
-  std::vector<std::string> recused;
+  std::vector<IndexOp> recusals;
   for (auto& r : AutomaticRecusals(members, nomination->details())) {
-    recused.push_back(r.subject());
+    recusals.push_back(SessionRepository::Recusal(session->id(), item.nomination_id(), r.subject()));
     *item.add_recusals() = std::move(r);
   }
   return Idempotent<v1::Session>(ctx_, caller, "AddAgendaItem", request.request_id(), request,
-                                 [&]() -> Result<v1::Session> {
-                                   // The session record first: should it be refused, nothing is left
-                                   // behind; the ballot box opens only later, so the recusal set
-                                   // written next is in place before any ballot.
-                                   auto updated = UpdateWithRetry(session->id(), [&](v1::Session& s) {
-                                     if (s.state() != v1::SCHEDULED) {
-                                       return Status::FailedPrecondition("nominees can be added only before the session opens");
-                                     }
-                                     if (FindAgendaItem(s, item.nomination_id())) {
-                                       return Status::AlreadyExists("nomination " + item.nomination_id() +
-                                                                    " is already on the agenda");
-                                     }
-                                     *s.add_agenda() = item;
-                                     return Status::Ok();
-                                   });
-                                   if (!updated.ok()) return updated.status();
-                                   TDKT_RETURN_IF_ERROR(ctx_.sessions.RecuseAll(session->id(), item.nomination_id(), recused));
-                                   return updated;
+                                 [&](const MemoWriter& memo) -> Result<v1::Session> {
+                                   // The agenda item and its recusal set in one step: the ballot
+                                   // box opens only later, so the recusals are in place before any
+                                   // ballot, and a refused change leaves neither behind.
+                                   return UpdateWithRetry(
+                                       session->id(),
+                                       [&](v1::Session& s) {
+                                         if (s.state() != v1::SCHEDULED) {
+                                           return Status::FailedPrecondition(
+                                               "nominees can be added only before the session opens");
+                                         }
+                                         if (FindAgendaItem(s, item.nomination_id())) {
+                                           return Status::AlreadyExists("nomination " + item.nomination_id() +
+                                                                        " is already on the agenda");
+                                         }
+                                         *s.add_agenda() = item;
+                                         return Status::Ok();
+                                       },
+                                       recusals, memo);
                                  });
 }
 
@@ -218,8 +219,16 @@ Result<v1::Session> SessionManager::Open(const Caller& caller, const v1::OpenSes
   }
   TDKT_RETURN_IF_ERROR(CheckQuorum(static_cast<int>(present.size()), static_cast<int>(members.size()),
                                    session->quorum_percent()));
-  TDKT_RETURN_IF_ERROR(ctx_.sessions.SwitchState(session->id(), kScheduled, kOpen));
+  Status switched = ctx_.sessions.SwitchState(session->id(), kScheduled, kOpen);
+  if (!switched.ok()) {
+    // An earlier Open opened the ballot box and stopped before the record
+    // said so (a crash): finish that opening instead of refusing for ever.
+    auto state = ctx_.sessions.State(session->id());
+    if (!state.ok()) return state.status();
+    if (*state != kOpen) return switched;
+  }
   return UpdateWithRetry(session->id(), [&](v1::Session& s) {
+    if (s.state() != v1::SCHEDULED) return Status::FailedPrecondition("the session was already opened");
     s.set_state(v1::IN_PROGRESS);
     s.clear_present();
     for (const auto& p : present) s.add_present(p);

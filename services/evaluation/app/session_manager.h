@@ -45,8 +45,10 @@ class SessionManager {
   Result<v1::Session> LoadForStaff(const Caller& caller, const std::string& id, const char* action);
   // The calling member, or PERMISSION_DENIED.
   Result<v1::CouncilMember> RequireMember(const Caller& caller, const v1::Session& session);
-  // Re-reads and re-applies `change` when another writer got there first.
-  Result<v1::Session> UpdateWithRetry(const std::string& id, const std::function<Status(v1::Session&)>& change);
+  // Re-reads and re-applies `change` when another writer got there first;
+  // `also` and `memo` go into the stored version's atomic step.
+  Result<v1::Session> UpdateWithRetry(const std::string& id, const std::function<Status(v1::Session&)>& change,
+                                      const std::vector<IndexOp>& also = {}, const MemoWriter& memo = MemoWriter());
   Result<v1::Tally> TallyOf(const v1::Session& session, const v1::AgendaItem& item);
   Result<std::map<std::string, NomineeCriteria>> CriteriaOf(const v1::Session& session);
   Result<v1::SessionResults> Compute(const v1::Session& session, bool with_tally);

@@ -2,14 +2,13 @@
 
 namespace tdkt::evaluation {
 
-Status AwardRegister::Record(const v1::AwardRecord& award) {
+Status AwardRegister::Record(const v1::AwardRecord& award, const MemoWriter& memo) {
   const std::string year = std::to_string(award.year());
-  auto replies = store_.redis().Pipeline(
-      {{"HSET", "ev:award:" + award.nominee_key(), year + ":" + award.title_code(), award.SerializeAsString()},
-       {"SADD", "ev:award-unit:" + award.agency_id() + ":" + year + ":" + award.title_code(), award.nominee_key()}});
-  if (!replies.ok()) return replies.status();
-  for (const auto& r : *replies) if (r.is_error()) return Status::Internal("could not record the award: " + r.str);
-  return Status::Ok();
+  return store_.Apply(
+      {IndexOp::PutField("ev:award:" + award.nominee_key(), year + ":" + award.title_code(), award.SerializeAsString()),
+       IndexOp::AddToSet("ev:award-unit:" + award.agency_id() + ":" + year + ":" + award.title_code(),
+                         award.nominee_key())},
+      memo.For(award));
 }
 
 Result<std::set<std::pair<int, std::string>>> AwardRegister::Awards(const std::string& nominee_key) {

@@ -20,8 +20,9 @@ class AwardRegister {
  public:
   explicit AwardRegister(RecordStore& store) : store_(store) {}
 
-  // Records an award (idempotent: the same nominee, year and title once).
-  Status Record(const v1::AwardRecord& award);
+  // Records an award (idempotent: the same nominee, year and title once),
+  // with the request's answer (`memo`) in the same step.
+  Status Record(const v1::AwardRecord& award, const MemoWriter& memo = MemoWriter());
   // (year, title) pairs the nominee holds.
   Result<std::set<std::pair<int, std::string>>> Awards(const std::string& nominee_key);
   // Nominees of `agency` holding `title` in `year`.

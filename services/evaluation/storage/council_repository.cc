@@ -28,10 +28,10 @@ Result<v1::Council> CouncilRepository::Get(const std::string& id) {
   return council;
 }
 
-Status CouncilRepository::Update(v1::Council& council) {
+Status CouncilRepository::Update(v1::Council& council, const MemoWriter& memo) {
   int64_t read = council.version();
   council.set_version(read + 1);
-  Status s = store_.Store(Key(council.id()), read, council);
+  Status s = store_.Store(Key(council.id()), read, council, {}, memo.For(council));
   if (!s.ok()) council.set_version(read);
   return s;
 }

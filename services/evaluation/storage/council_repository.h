@@ -23,8 +23,9 @@ class CouncilRepository {
   // second council.
   Status Create(v1::Council& council, const MemoWriter& memo = MemoWriter());
   Result<v1::Council> Get(const std::string& id);
-  // Stores `council` as version + 1 when its version is still current.
-  Status Update(v1::Council& council);
+  // Stores `council` as version + 1 when its version is still current, with
+  // the request's answer (`memo`) in the same step.
+  Status Update(v1::Council& council, const MemoWriter& memo = MemoWriter());
   // Councils of one agency, newest first, below the `before` cursor.
   Result<std::vector<v1::Council>> ListByAgency(const std::string& agency, int64_t before, int limit,
                                                 std::vector<int64_t>* cursors);

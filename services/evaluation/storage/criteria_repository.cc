@@ -10,12 +10,13 @@ std::string SetKey(const std::string& agency, const std::string& movement) {
   return "ev:crit:" + (agency.empty() ? std::string("-") : agency) + ":" + (movement.empty() ? "-" : movement);
 }
 
-// KEYS: set hash. ARGV: expected head, bytes.
+// KEYS: set hash, [memo]. ARGV: expected head, bytes, then AppendMemoArgs'.
 const LuaScript kPublishScript(R"lua(
 local head = redis.call('HGET', KEYS[1], 'head') or '0'
 if head ~= ARGV[1] then return 0 end
 local next = tostring(tonumber(head) + 1)
 redis.call('HSET', KEYS[1], 'head', next, next, ARGV[2])
+if ARGV[3] == '1' then redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[5]) end
 return 1
 )lua");
 
@@ -36,10 +37,12 @@ Result<std::vector<v1::CriteriaSet>> CriteriaRepository::Versions(const std::str
   return out;
 }
 
-Status CriteriaRepository::Publish(v1::CriteriaSet& set, int64_t expected_version) {
+Status CriteriaRepository::Publish(v1::CriteriaSet& set, int64_t expected_version, const MemoWriter& memo) {
   set.set_version(expected_version + 1);
-  auto reply = store_.redis().Eval(kPublishScript, {SetKey(set.agency_id(), set.movement_id())},
-                                   {std::to_string(expected_version), set.SerializeAsString()});
+  RedisArgs keys = {SetKey(set.agency_id(), set.movement_id())};
+  RedisArgs args = {std::to_string(expected_version), set.SerializeAsString()};
+  AppendMemoArgs(memo.For(set), &keys, &args);
+  auto reply = store_.redis().Eval(kPublishScript, keys, args);
   if (!reply.ok()) return reply.status();
   if (reply->integer != 1) {
     return Status::Aborted("another version of this criteria set was published meanwhile; read it again and retry");
@@ -53,9 +56,8 @@ Result<std::string> CriteriaRepository::NewRuleId() {
   return "rule-" + std::to_string(*n);
 }
 
-Status CriteriaRepository::PutRule(const v1::EligibilityRule& rule) {
-  auto reply = store_.redis().Command({"HSET", "ev:rules", rule.id(), rule.SerializeAsString()});
-  return reply.ok() ? Status::Ok() : reply.status();
+Status CriteriaRepository::PutRule(const v1::EligibilityRule& rule, const MemoWriter& memo) {
+  return store_.Apply({IndexOp::PutField("ev:rules", rule.id(), rule.SerializeAsString())}, memo.For(rule));
 }
 
 Result<std::vector<v1::EligibilityRule>> CriteriaRepository::Rules() {

@@ -22,11 +22,12 @@ class CriteriaRepository {
   // Every version of the set, oldest first (empty when none was published).
   Result<std::vector<v1::CriteriaSet>> Versions(const std::string& agency, const std::string& movement);
   // Appends `set` as version expected_version + 1; ABORTED when another
-  // version was published meanwhile.
-  Status Publish(v1::CriteriaSet& set, int64_t expected_version);
+  // version was published meanwhile. `memo`: the request's answer, stored in
+  // the same step.
+  Status Publish(v1::CriteriaSet& set, int64_t expected_version, const MemoWriter& memo = MemoWriter());
 
   Result<std::string> NewRuleId();
-  Status PutRule(const v1::EligibilityRule& rule);
+  Status PutRule(const v1::EligibilityRule& rule, const MemoWriter& memo = MemoWriter());
   Result<std::vector<v1::EligibilityRule>> Rules();
   Result<bool> HasRules();
 

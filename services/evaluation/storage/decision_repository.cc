@@ -22,21 +22,12 @@ if redis.call('HGET', KEYS[1], 'step') == 'pending' then redis.call('DEL', KEYS[
 return 1
 )lua");
 
-// KEYS: disclosure record, agency index, session's disclosed hash.
-// ARGV: bytes, id, score, nomination ids...
-const LuaScript kDiscloseScript(R"lua(
-redis.call('HSET', KEYS[1], 'v', '1', 'd', ARGV[1])
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
-for i = 4, #ARGV do redis.call('HSET', KEYS[3], ARGV[i], ARGV[2]) end
-return 1
-)lua");
-
 }  // namespace
 
-Status DecisionRepository::PutAppraisal(const v1::Appraisal& appraisal) {
-  auto reply = store_.redis().Command({"SET", SessionKey(appraisal.session_id(), "appraisal:" + appraisal.nomination_id()),
-                                       appraisal.SerializeAsString()});
-  return reply.ok() ? Status::Ok() : reply.status();
+Status DecisionRepository::PutAppraisal(const v1::Appraisal& appraisal, const MemoWriter& memo) {
+  return store_.Apply({IndexOp::Put(SessionKey(appraisal.session_id(), "appraisal:" + appraisal.nomination_id()),
+                                    appraisal.SerializeAsString())},
+                      memo.For(appraisal));
 }
 
 Result<std::optional<v1::Appraisal>> DecisionRepository::GetAppraisal(const std::string& session,
@@ -96,16 +87,15 @@ Result<std::string> DecisionRepository::NewId(const std::string& prefix, const s
   return prefix + "-" + agency + "-" + std::to_string(*n);
 }
 
-Status DecisionRepository::CreateDisclosure(const v1::Disclosure& disclosure) {
+Status DecisionRepository::CreateDisclosure(const v1::Disclosure& disclosure, const MemoWriter& memo) {
   auto n = store_.Next("disclosure-order");
   if (!n.ok()) return n.status();
-  RedisArgs args = {disclosure.SerializeAsString(), disclosure.id(), std::to_string(*n)};
-  for (const auto& nominee : disclosure.nominees()) args.push_back(nominee.nomination_id());
-  auto reply = store_.redis().Eval(
-      kDiscloseScript,
-      {"ev:disc:" + disclosure.id(), "ev:discs:" + disclosure.agency_id(), SessionKey(disclosure.session_id(), "disclosed")},
-      args);
-  return reply.ok() ? Status::Ok() : reply.status();
+  std::vector<IndexOp> ops = {IndexOp::Add("ev:discs:" + disclosure.agency_id(), disclosure.id(), *n)};
+  for (const auto& nominee : disclosure.nominees()) {
+    ops.push_back(IndexOp::PutField(SessionKey(disclosure.session_id(), "disclosed"), nominee.nomination_id(),
+                                    disclosure.id()));
+  }
+  return store_.Store("ev:disc:" + disclosure.id(), 0, disclosure, ops, memo.For(disclosure));
 }
 
 Result<v1::Disclosure> DecisionRepository::GetDisclosure(const std::string& id) {
@@ -138,11 +128,11 @@ Result<std::vector<v1::Disclosure>> DecisionRepository::ListDisclosures(const st
   return out;
 }
 
-Status DecisionRepository::CreateObjection(v1::Objection& objection) {
-  TDKT_RETURN_IF_ERROR(store_.Store("ev:obj:" + objection.id(), 0, objection));
-  auto reply = store_.redis().Command(
-      {"RPUSH", SessionKey(objection.session_id(), "objections:" + objection.nomination_id()), objection.id()});
-  return reply.ok() ? Status::Ok() : reply.status();
+Status DecisionRepository::CreateObjection(const v1::Objection& objection, const MemoWriter& memo) {
+  return store_.Store(
+      "ev:obj:" + objection.id(), 0, objection,
+      {IndexOp::Append(SessionKey(objection.session_id(), "objections:" + objection.nomination_id()), objection.id())},
+      memo.For(objection));
 }
 
 Result<v1::Objection> DecisionRepository::GetObjection(const std::string& id, int64_t* version) {
@@ -151,8 +141,9 @@ Result<v1::Objection> DecisionRepository::GetObjection(const std::string& id, in
   return objection;
 }
 
-Status DecisionRepository::UpdateObjection(const v1::Objection& objection, int64_t expected_version) {
-  return store_.Store("ev:obj:" + objection.id(), expected_version, objection);
+Status DecisionRepository::UpdateObjection(const v1::Objection& objection, int64_t expected_version,
+                                           const MemoWriter& memo) {
+  return store_.Store("ev:obj:" + objection.id(), expected_version, objection, {}, memo.For(objection));
 }
 
 Result<std::vector<v1::Objection>> DecisionRepository::Objections(const std::string& session,

@@ -25,7 +25,9 @@ class DecisionRepository {
  public:
   explicit DecisionRepository(RecordStore& store) : store_(store) {}
 
-  Status PutAppraisal(const v1::Appraisal& appraisal);
+  // The write methods take the request's answer (`memo`), stored in the
+  // same atomic step as the change.
+  Status PutAppraisal(const v1::Appraisal& appraisal, const MemoWriter& memo = MemoWriter());
   Result<std::optional<v1::Appraisal>> GetAppraisal(const std::string& session, const std::string& nomination);
 
   struct StoredDecision {
@@ -42,16 +44,17 @@ class DecisionRepository {
   Status DropPendingDecision(const std::string& session, const std::string& nomination);
 
   Result<std::string> NewId(const std::string& prefix, const std::string& agency);
-  Status CreateDisclosure(const v1::Disclosure& disclosure);
+  Status CreateDisclosure(const v1::Disclosure& disclosure, const MemoWriter& memo = MemoWriter());
   Result<v1::Disclosure> GetDisclosure(const std::string& id);
   // The disclosure a nominee of the session is on, if any.
   Result<std::optional<v1::Disclosure>> DisclosureOf(const std::string& session, const std::string& nomination);
   Result<std::vector<v1::Disclosure>> ListDisclosures(const std::string& agency, int64_t before, int limit,
                                                       std::vector<int64_t>* cursors);
 
-  Status CreateObjection(v1::Objection& objection);
+  Status CreateObjection(const v1::Objection& objection, const MemoWriter& memo = MemoWriter());
   Result<v1::Objection> GetObjection(const std::string& id, int64_t* version);
-  Status UpdateObjection(const v1::Objection& objection, int64_t expected_version);
+  Status UpdateObjection(const v1::Objection& objection, int64_t expected_version,
+                         const MemoWriter& memo = MemoWriter());
   Result<std::vector<v1::Objection>> Objections(const std::string& session, const std::string& nomination);
 
  private:

@@ -53,13 +53,13 @@ Result<std::string> SessionRepository::NewId(const std::string& agency) {
   return "ses-" + agency + "-" + std::to_string(*n);
 }
 
-Status SessionRepository::Create(const v1::Session& session) {
+Status SessionRepository::Create(const v1::Session& session, const MemoWriter& memo) {
   auto n = store_.Next("session-order");
   if (!n.ok()) return n.status();
-  TDKT_RETURN_IF_ERROR(store_.Store(Key(session.id(), "meta"), 0, session, "ev:sessions:" + session.council_id(),
-                                    session.id(), *n));
-  auto set = store_.redis().Command({"SET", Key(session.id(), "state"), "scheduled", "NX"});
-  return set.ok() ? Status::Ok() : set.status();
+  return store_.Store(Key(session.id(), "meta"), 0, session,
+                      {IndexOp::Add("ev:sessions:" + session.council_id(), session.id(), *n),
+                       IndexOp::PutIfAbsent(Key(session.id(), "state"), "scheduled")},
+                      memo.For(session));
 }
 
 Result<v1::Session> SessionRepository::Get(const std::string& id) {
@@ -70,12 +70,16 @@ Result<v1::Session> SessionRepository::Get(const std::string& id) {
   return session;
 }
 
-Status SessionRepository::Update(v1::Session& session) {
+Status SessionRepository::Update(v1::Session& session, const std::vector<IndexOp>& also, const MemoWriter& memo) {
   int64_t read = session.version();
   session.set_version(read + 1);
-  Status s = store_.Store(Key(session.id(), "meta"), read, session);
+  Status s = store_.Store(Key(session.id(), "meta"), read, session, also, memo.For(session));
   if (!s.ok()) session.set_version(read);
   return s;
+}
+
+IndexOp SessionRepository::Recusal(const std::string& id, const std::string& nomination, const std::string& member) {
+  return IndexOp::AddToSet(Key(id, "recused:" + nomination), member);
 }
 
 Result<std::vector<v1::Session>> SessionRepository::ListByCouncil(const std::string& council_id, int64_t before,
@@ -137,15 +141,6 @@ Result<SessionRepository::RecuseOutcome> SessionRepository::Recuse(const std::st
   if (reply->str == "recused") return RecuseOutcome::kRecused;
   if (reply->str == "voted") return RecuseOutcome::kAlreadyVoted;
   return RecuseOutcome::kClosed;
-}
-
-Status SessionRepository::RecuseAll(const std::string& id, const std::string& nomination,
-                                    const std::vector<std::string>& members) {
-  if (members.empty()) return Status::Ok();
-  RedisArgs args = {"SADD", Key(id, "recused:" + nomination)};
-  args.insert(args.end(), members.begin(), members.end());
-  auto reply = store_.redis().Command(args);
-  return reply.ok() ? Status::Ok() : reply.status();
 }
 
 Result<bool> SessionRepository::PutScores(const std::string& id, const std::string& nomination,

@@ -31,10 +31,15 @@ class SessionRepository {
   explicit SessionRepository(RecordStore& store) : store_(store) {}
 
   Result<std::string> NewId(const std::string& agency);
-  Status Create(const v1::Session& session);
+  // The session record, its index entry, its ballot state "scheduled" and
+  // the request's answer (`memo`), in one atomic step.
+  Status Create(const v1::Session& session, const MemoWriter& memo = MemoWriter());
   Result<v1::Session> Get(const std::string& id);
-  // Stores `session` (its version must be the one read) as version + 1.
-  Status Update(v1::Session& session);
+  // Stores `session` (its version must be the one read) as version + 1,
+  // with `also` and the request's answer (`memo`) in the same step.
+  Status Update(v1::Session& session, const std::vector<IndexOp>& also = {}, const MemoWriter& memo = MemoWriter());
+  // The change that recuses `member` for the nominee, for Update's `also`.
+  static IndexOp Recusal(const std::string& id, const std::string& nomination, const std::string& member);
   Result<std::vector<v1::Session>> ListByCouncil(const std::string& council_id, int64_t before, int limit,
                                                  std::vector<int64_t>* scores);
 
@@ -54,7 +59,6 @@ class SessionRepository {
   enum class RecuseOutcome { kRecused, kAlreadyVoted, kClosed };
   // Atomically: recuses the member unless they already voted or the box is closed.
   Result<RecuseOutcome> Recuse(const std::string& id, const std::string& nomination, const std::string& member);
-  Status RecuseAll(const std::string& id, const std::string& nomination, const std::vector<std::string>& members);
 
   // Stores a member's score sheet while the session is open; false when closed.
   Result<bool> PutScores(const std::string& id, const std::string& nomination, const std::string& member,

@@ -1,0 +1,257 @@
+// Every evaluation write whose process dies right after its Redis step
+// (before a separate answer could be stored) is retried with the same
+// request id: the retry gets the first answer back and nothing is written
+// twice. RequestMemo::DropFinishForTest plays the crash; the pending claim
+// is then removed as its 60 s expiry would.
+#include <gtest/gtest.h>
+
+#include "tests/evaluation/evaluation_fixtures.h"
+
+namespace tdkt::testing {
+namespace {
+
+class EvaluationCrashRetry : public ::testing::Test {
+ protected:
+  EvaluationServer server;
+  EvaluationClient client{server};
+  RedisClient redis{TestRedisOptions(), nullptr};
+
+  // Calls `call` as a process that dies after its write, lets the claim
+  // expire, then calls it again (the client's retry); both must succeed.
+  template <typename Call>
+  void CrashThenRetry(const std::string& request_id, Call&& call) {
+    RequestMemo& memo = server.node().context().memo;
+    memo.DropFinishForTest(true);
+    grpc::Status first = call();
+    memo.DropFinishForTest(false);
+    ASSERT_TRUE(first.ok()) << first.error_message();
+    auto keys = redis.Command({"KEYS", "ev:req:*:" + request_id});
+    ASSERT_TRUE(keys.ok());
+    for (const auto& k : keys->elements) {
+      auto v = redis.Command({"GET", k.str});
+      if (!v->is_nil() && v->str.rfind("pending\n", 0) == 0) (void)redis.Command({"DEL", k.str});
+    }
+    grpc::Status again = call();
+    ASSERT_TRUE(again.ok()) << "the retry of " << request_id << ": " << again.error_message();
+  }
+
+  int HistoryCount(const std::string& nomination_id, const std::string& action) {
+    nv1::GetHistoryRequest r;
+    r.set_id(nomination_id);
+    nv1::GetHistoryResponse out;
+    auto ctx = server.nomination().Context(Role::kOfficer, kKhanhHoa);
+    EXPECT_TRUE(client.nominations->GetHistory(ctx.get(), r, &out).ok());
+    int n = 0;
+    for (const auto& e : out.entries()) n += e.action() == action;
+    return n;
+  }
+};
+
+TEST_F(EvaluationCrashRetry, CouncilSessionAndAgendaWritesAnswerTheRetryOnce) {
+  auto members = Members(5, kKhanhHoa);
+  members[4].set_agency_id(kBacNhaTrang);  // m5 works in the nominee's ward: recused automatically.
+  auto council = client.Council(kKhanhHoa, members);
+
+  ev1::UpdateCouncilRequest update;
+  update.set_request_id("crash-update-council");
+  *update.mutable_council() = council;
+  update.mutable_council()->set_name("Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa (kiện toàn)");
+  update.set_expected_version(council.version());
+  std::vector<ev1::Council> updated;
+  CrashThenRetry(update.request_id(), [&] {
+    ev1::Council out;
+    auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+    grpc::Status st = client.councils->UpdateCouncil(ctx.get(), update, &out);
+    updated.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(updated[1].version(), council.version() + 1) << "not refused as a stale version";
+
+  ev1::CreateSessionRequest create;
+  create.set_request_id("crash-create-session");
+  create.set_council_id(council.id());
+  create.set_title("Phiên bình xét năm 2026");
+  create.mutable_written_vote_deadline()->set_seconds(server.clock().NowSeconds() + 3600);
+  std::vector<ev1::Session> created;
+  CrashThenRetry(create.request_id(), [&] {
+    ev1::Session out;
+    auto ctx = server.Context(Role::kCouncilSecretary, kKhanhHoa);
+    grpc::Status st = client.sessions->CreateSession(ctx.get(), create, &out);
+    created.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(created[1].id(), created[0].id());
+  ev1::ListSessionsRequest list;
+  list.set_council_id(council.id());
+  ev1::ListSessionsResponse sessions;
+  auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+  ASSERT_TRUE(client.sessions->ListSessions(ctx.get(), list, &sessions).ok());
+  EXPECT_EQ(sessions.sessions_size(), 1);
+
+  auto nominee = client.Submitted("Đặng Thị Giang", kBacNhaTrang);
+  ev1::AddAgendaItemRequest add;
+  add.set_request_id("crash-add-agenda");
+  add.set_session_id(created[0].id());
+  add.set_nomination_id(nominee.id());
+  add.set_title_code("chien-si-thi-dua-co-so");
+  add.set_title_name("Chiến sĩ thi đua cơ sở");
+  std::vector<ev1::Session> added;
+  CrashThenRetry(add.request_id(), [&] {
+    ev1::Session out;
+    auto c = server.Context(Role::kCouncilSecretary, kKhanhHoa);
+    grpc::Status st = client.sessions->AddAgendaItem(c.get(), add, &out);
+    added.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(added[1].version(), added[0].version());
+  ASSERT_EQ(added[1].agenda_size(), 1);
+  ASSERT_EQ(added[1].agenda(0).recusals_size(), 1);
+
+  // The session was created with its ballot state and the recusal with the
+  // agenda item: it opens, and the recused member cannot vote.
+  ASSERT_TRUE(client.Open(added[1], {"m1", "m2", "m3", "m4", "m5"}).ok());
+  EXPECT_EQ(client.Cast(added[1], nominee.id(), "m5", ev1::AGREE).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  for (const char* m : {"m1", "m2", "m3", "m4"}) ASSERT_TRUE(client.Cast(added[1], nominee.id(), m, ev1::AGREE).ok());
+  ASSERT_TRUE(client.Close(added[1]).ok());
+}
+
+TEST_F(EvaluationCrashRetry, AppraisalDisclosureAndObjectionsAnswerTheRetryOnceWithOneNoteEach) {
+  auto council = client.Council(kKhanhHoa, Members(3, kKhanhHoa));
+  auto nominee = client.Submitted("Nguyễn Thị Hồng");
+  auto session = client.Session(council, {nominee});
+  ASSERT_TRUE(client.Open(session, {"m1", "m2", "m3"}).ok());
+  for (const char* m : {"m1", "m2", "m3"}) ASSERT_TRUE(client.Cast(session, nominee.id(), m, ev1::AGREE).ok());
+  ASSERT_TRUE(client.Close(session).ok());
+
+  ev1::AppraiseRequest appraise;
+  appraise.set_request_id("crash-appraise");
+  ev1::Appraisal* a = appraise.mutable_appraisal();
+  a->set_session_id(session.id());
+  a->set_nomination_id(nominee.id());
+  auto* item = a->add_checklist();
+  item->set_text("Hồ sơ đủ thành phần theo quy định");
+  item->set_satisfied(true);
+  a->set_result(ev1::APPRAISAL_PASSED);
+  CrashThenRetry(appraise.request_id(), [&] {
+    ev1::Appraisal out;
+    auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+    return client.decisions->Appraise(ctx.get(), appraise, &out);
+  });
+  EXPECT_EQ(HistoryCount(nominee.id(), "appraisal"), 1);
+
+  ev1::PublishDisclosureRequest publish;
+  publish.set_request_id("crash-disclose");
+  publish.set_session_id(session.id());
+  std::vector<ev1::Disclosure> disclosures;
+  CrashThenRetry(publish.request_id(), [&] {
+    ev1::Disclosure out;
+    auto ctx = server.Context(Role::kCouncilSecretary, kKhanhHoa);
+    grpc::Status st = client.decisions->PublishDisclosure(ctx.get(), publish, &out);
+    disclosures.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(disclosures[1].id(), disclosures[0].id()) << "the retry is not refused as already disclosed";
+  EXPECT_EQ(HistoryCount(nominee.id(), "disclosure"), 1);
+
+  ev1::LodgeObjectionRequest lodge;
+  lodge.set_request_id("crash-lodge");
+  lodge.set_session_id(session.id());
+  lodge.set_nomination_id(nominee.id());
+  lodge.set_reasons("Thành tích kê khai chưa được xác minh tại cơ sở");
+  std::vector<ev1::Objection> lodged;
+  CrashThenRetry(lodge.request_id(), [&] {
+    ev1::Objection out;
+    auto ctx = server.Context(Role::kSupervisor, kKhanhHoa);
+    grpc::Status st = client.decisions->LodgeObjection(ctx.get(), lodge, &out);
+    lodged.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(lodged[1].id(), lodged[0].id());
+  ev1::ListObjectionsRequest list;
+  list.set_session_id(session.id());
+  ev1::ListObjectionsResponse objections;
+  auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+  ASSERT_TRUE(client.decisions->ListObjections(ctx.get(), list, &objections).ok());
+  ASSERT_EQ(objections.objections_size(), 1) << "the objection and its list entry once";
+  EXPECT_EQ(HistoryCount(nominee.id(), "objection_lodged"), 1);
+
+  ev1::ResolveObjectionRequest resolve;
+  resolve.set_request_id("crash-resolve");
+  resolve.set_objection_id(lodged[0].id());
+  resolve.set_resolution("Đoàn kiểm tra đã xác minh, thành tích đúng thực tế");
+  std::vector<ev1::Objection> resolved;
+  CrashThenRetry(resolve.request_id(), [&] {
+    ev1::Objection out;
+    auto c = server.Context(Role::kOfficer, kKhanhHoa);
+    grpc::Status st = client.decisions->ResolveObjection(c.get(), resolve, &out);
+    resolved.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(resolved[1].status(), ev1::DISMISSED) << "not refused as already resolved";
+  EXPECT_EQ(HistoryCount(nominee.id(), "objection_resolved"), 1);
+}
+
+TEST_F(EvaluationCrashRetry, CriteriaRulesAndAwardsAnswerTheRetryOnce) {
+  ev1::PublishCriteriaSetRequest publish;
+  publish.set_request_id("crash-publish-criteria");
+  ev1::CriteriaSet* set = publish.mutable_set();
+  set->set_agency_id(kKhanhHoa);
+  set->set_title("Tiêu chí điển hình tiên tiến tỉnh Khánh Hòa");
+  set->set_legal_source("Kế hoạch thi đua của UBND tỉnh (thử nghiệm)");
+  auto* c = set->add_criteria();
+  c->set_code("kh-1");
+  c->set_text("Hoàn thành xuất sắc nhiệm vụ");
+  c->set_weight(100);
+  std::vector<ev1::CriteriaSet> published;
+  CrashThenRetry(publish.request_id(), [&] {
+    ev1::CriteriaSet out;
+    auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+    grpc::Status st = client.criteria->PublishCriteriaSet(ctx.get(), publish, &out);
+    published.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(published[1].version(), 1) << "not refused as published meanwhile";
+
+  auto rule_count = [&] {
+    ev1::ListEligibilityRulesRequest r;
+    r.set_agency_id(kKhanhHoa);
+    ev1::ListEligibilityRulesResponse out;
+    auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+    EXPECT_TRUE(client.criteria->ListEligibilityRules(ctx.get(), r, &out).ok());
+    return out.rules_size();
+  };
+  const int rules_before = rule_count();
+  ev1::PutEligibilityRuleRequest put;
+  put.set_request_id("crash-put-rule");
+  ev1::EligibilityRule* rule = put.mutable_rule();
+  rule->set_agency_id(kKhanhHoa);
+  rule->set_kind(ev1::RECOGNISED_INITIATIVE);
+  rule->set_title_code("chien-si-thi-dua-co-so");
+  rule->set_legal_source("Luật Thi đua, khen thưởng 2022, Điều 23");
+  std::vector<ev1::EligibilityRule> rules;
+  CrashThenRetry(put.request_id(), [&] {
+    ev1::EligibilityRule out;
+    auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+    grpc::Status st = client.criteria->PutEligibilityRule(ctx.get(), put, &out);
+    rules.push_back(out);
+    return st;
+  });
+  EXPECT_EQ(rules[1].id(), rules[0].id());
+  EXPECT_EQ(rule_count(), rules_before + 1) << "one new rule, not two";
+
+  auto nominee = client.Submitted("Trịnh Văn Long");
+  ev1::RecordAwardRequest award;
+  award.set_request_id("crash-record-award");
+  award.set_nomination_id(nominee.id());
+  award.mutable_award()->set_title_code("chien-si-thi-dua-co-so");
+  award.mutable_award()->set_year(2024);
+  award.mutable_award()->set_decision_number("88/QĐ-UBND");
+  CrashThenRetry(award.request_id(), [&] {
+    ev1::AwardRecord out;
+    auto ctx = server.Context(Role::kOfficer, kKhanhHoa);
+    return client.criteria->RecordAward(ctx.get(), award, &out);
+  });
+}
+
+}  // namespace
+}  // namespace tdkt::testing
