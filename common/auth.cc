@@ -1,7 +1,6 @@
 #include "common/auth.h"
 
 #include <jwt.h>
-#include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +11,8 @@
 #include <vector>
 
 #include <grpcpp/server_context.h>
+
+#include "common/hex.h"
 
 namespace tdkt {
 namespace {
@@ -32,22 +33,6 @@ const std::vector<std::pair<Role, std::string>>& RoleNames() {
 }
 
 constexpr size_t kMaxCachedTokens = 10000;
-
-// `bytes` random bytes from OpenSSL, as lower-case hex.
-Result<std::string> RandomHex(size_t bytes) {
-  std::vector<unsigned char> raw(bytes);
-  if (RAND_bytes(raw.data(), static_cast<int>(raw.size())) != 1) {
-    return Status::Internal("no randomness for a new key");
-  }
-  static const char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * bytes);
-  for (unsigned char b : raw) {
-    hex += kDigits[b >> 4];
-    hex += kDigits[b & 0xf];
-  }
-  return hex;
-}
 
 }  // namespace
 

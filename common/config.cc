@@ -105,6 +105,9 @@ void DeclareServiceOptions(Config& config, int service_index) {
                  "JSON file placing this node in the federation (agency, key, parent, children); "
                  "empty: a standalone node that forwards nothing");
   config.Declare("node-agency", "TW", "agency this node serves (root of its subtree)");
+  config.Declare("instance", "",
+                 "this replica's name, unique among the replicas of one node's service: the replica holding "
+                 "the outbox lease drains it (empty: <host name>:<grpc-port>)");
   config.Declare("jwt-secret-file", "var/jwt-secret",
                  "file holding the HS256 key that signs and checks access tokens");
   config.Declare("max-message-bytes", "4194304", "largest gRPC message accepted");

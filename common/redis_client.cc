@@ -1,7 +1,6 @@
 #include "common/redis_client.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <thread>
 #include <unordered_map>
 
@@ -11,6 +10,8 @@
 #include <prometheus/family.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
+
+#include "common/hex.h"
 
 namespace tdkt {
 namespace {
@@ -55,9 +56,7 @@ bool IsRefusedUntilLater(const RedisReply& reply) {
 LuaScript::LuaScript(std::string source) : source_(std::move(source)) {
   unsigned char digest[SHA_DIGEST_LENGTH];
   SHA1(reinterpret_cast<const unsigned char*>(source_.data()), source_.size(), digest);
-  char hex[2 * SHA_DIGEST_LENGTH + 1];
-  for (int i = 0; i < SHA_DIGEST_LENGTH; ++i) std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-  sha1_ = hex;
+  sha1_ = HexEncode(digest, SHA_DIGEST_LENGTH);
 }
 
 struct RedisClient::Connection {

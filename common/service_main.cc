@@ -1,5 +1,7 @@
 #include "common/service_main.h"
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "common/log.h"
@@ -14,6 +16,14 @@ RedisOptions RedisOptionsFrom(const Config& config) {
   redis.timeout_ms = config.GetInt("redis-timeout-ms");
   redis.db = config.GetInt("redis-db");
   return redis;
+}
+
+std::string InstanceName(const Config& config) {
+  std::string instance = config.Get("instance");
+  if (!instance.empty()) return instance;
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = 0;
+  return std::string(host) + ":" + config.Get("grpc-port");
 }
 
 ServiceMain::ServiceMain(std::string name, int index) : name_(std::move(name)) {

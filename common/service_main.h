@@ -16,6 +16,11 @@ namespace tdkt {
 // The node's Redis as the shared service options (DeclareServiceOptions) give it.
 RedisOptions RedisOptionsFrom(const Config& config);
 
+// This replica's name: --instance, or <host name>:<grpc-port>. Stable across
+// restarts of the same replica, so a restarted one takes its outbox lease
+// straight back instead of waiting for it to lapse.
+std::string InstanceName(const Config& config);
+
 class ServiceMain {
  public:
   // `index` 1..4 picks default ports 5005<index> and 945<index>.

@@ -1,8 +1,8 @@
 #include "common/federation/envelope.h"
 
-#include <cstdio>
-
 #include <openssl/sha.h>
+
+#include "common/hex.h"
 
 namespace tdkt::federation {
 namespace {
@@ -21,9 +21,7 @@ void AppendField(std::string& out, const std::string& field) {
 std::string PayloadDigest(const std::string& payload) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(payload.data()), payload.size(), digest);
-  char hex[2 * SHA256_DIGEST_LENGTH + 1];
-  for (int i = 0; i < SHA256_DIGEST_LENGTH; ++i) std::snprintf(hex + 2 * i, 3, "%02x", digest[i]);
-  return std::string(hex, 2 * SHA256_DIGEST_LENGTH);
+  return HexEncode(digest, SHA256_DIGEST_LENGTH);
 }
 
 std::string MessageId(const std::string& sender_agency, const std::string& queue, const std::string& entry_id) {

@@ -45,6 +45,9 @@ struct FederationConfig {
   // How to reach the parent: mutual TLS with these files when enabled. Set
   // from the --tls-* flags by the binaries, not read from the file.
   TlsFiles tls;
+  // This replica's name (InstanceName, --instance), under which it holds
+  // the outbox lease. Set by the binaries, not read from the file.
+  std::string instance;
 
   bool enabled() const { return !agency.empty(); }
   // Children by agency, keys parsed; errors name the bad entry.

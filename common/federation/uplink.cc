@@ -14,7 +14,10 @@
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
 
+#include <unistd.h>
+
 #include "common/federation/base64.h"
+#include "common/hex.h"
 #include "common/log.h"
 #include "common/text.h"
 
@@ -66,7 +69,32 @@ redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return redis.call('XDEL', KEYS[1], ARGV[2])
 )lua");
 
+// KEYS[1] lease; ARGV[1] holder, ARGV[2] ms. Takes a free lease or renews
+// our own; 0 when another holder has it.
+const LuaScript kLeaseScript(R"lua(
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+)lua");
+
+// KEYS[1] lease; ARGV[1] holder. Gives up the lease only if it is ours.
+const LuaScript kReleaseScript(R"lua(
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+)lua");
+
+// host:pid:random, unique per Uplink, readable in `GET <stream>:lease`.
+std::string NewHolderId() {
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = 0;
+  auto nonce = RandomHex(6);
+  return std::string(host) + ":" + std::to_string(getpid()) + ":" + (nonce.ok() ? *nonce : "0");
+}
+
 }  // namespace
+
+int LeaseMsFor(int deadline_ms) { return std::max(10000, 3 * deadline_ms); }
 
 bool IsRetryable(const Status& status) {
   switch (status.code()) {
@@ -90,6 +118,12 @@ struct Uplink::Impl {
   prometheus::Counter* deliveries = nullptr;
   prometheus::Counter* failures = nullptr;
   prometheus::Counter* dead_letters = nullptr;
+  prometheus::Gauge* lease_gauge = nullptr;
+
+  // The lease of the draining thread (see the header).
+  const std::string holder = options.holder.empty() ? NewHolderId() : options.holder;
+  std::atomic<bool> lease_held{false};
+  std::chrono::steady_clock::time_point lease_renewed{};
 
   // One drain at a time (the thread, or a test calling DrainOnce).
   std::mutex drain_mutex;
@@ -179,7 +213,35 @@ struct Uplink::Impl {
     return reply.ok() ? Status::Ok() : reply.status();
   }
 
-  Result<int> DrainOnce() {
+  std::string LeaseKey() const { return options.stream_key + ":lease"; }
+
+  // Takes or renews the lease (at most every lease_ms / 3 while held); false
+  // when another replica holds it or Redis cannot be reached.
+  bool HoldLease() {
+    const auto now = std::chrono::steady_clock::now();
+    if (lease_held && now - lease_renewed < std::chrono::milliseconds(options.lease_ms / 3)) return true;
+    auto reply = redis.Eval(kLeaseScript, {LeaseKey()}, {holder, std::to_string(options.lease_ms)});
+    const bool held = reply.ok() && reply->integer == 1;
+    if (held != lease_held) {
+      log::Info(held ? "uplink lease taken: this replica drains" : "uplink lease held elsewhere: not draining",
+                {{"queue", options.name}, {"holder", holder}});
+    }
+    lease_held = held;
+    if (held) lease_renewed = now;
+    if (lease_gauge) lease_gauge->Set(held ? 1 : 0);
+    return held;
+  }
+
+  void ReleaseLease() {
+    if (!lease_held) return;
+    (void)redis.Eval(kReleaseScript, {LeaseKey()}, {holder});
+    lease_held = false;
+    if (lease_gauge) lease_gauge->Set(0);
+  }
+
+  // `under_lease`: the thread's drain, which stops between two entries once
+  // the lease is lost.
+  Result<int> DrainOnce(bool under_lease = false) {
     std::lock_guard<std::mutex> lock(drain_mutex);
     int done = 0;
     last_progress = 0;
@@ -190,6 +252,7 @@ struct Uplink::Impl {
     bool pending_checked = false;
     for (;;) {
       if (interrupt) return done;
+      if (under_lease && !HoldLease()) return done;
       Result<std::optional<Entry>> next = std::optional<Entry>();
       if (!pending_checked) {
         next = Read("0");
@@ -280,7 +343,13 @@ struct Uplink::Impl {
         std::lock_guard<std::mutex> lock(mutex);
         if (stopping) return;
       }
-      auto drained = DrainOnce();
+      const bool leased = options.lease_ms > 0;
+      if (leased && !HoldLease()) {
+        // Another replica drains: wait, ready to take over when its lease lapses.
+        if (!Sleep(options.idle_poll_ms)) return;
+        continue;
+      }
+      auto drained = DrainOnce(leased);
       UpdateGauges();
       if (drained.ok()) {
         if (failed_in_row > 0) {
@@ -351,6 +420,11 @@ Uplink::Uplink(RedisClient& redis, UplinkOptions options, Sender send, prometheu
                                .Help("Outbox entries moved to the dead-letter list after repeated refusals")
                                .Register(*registry)
                                .Add(labels);
+    impl_->lease_gauge = &prometheus::BuildGauge()
+                              .Name("tdkt_uplink_lease_held")
+                              .Help("1 on the replica whose thread holds the outbox's lease and drains it")
+                              .Register(*registry)
+                              .Add(labels);
   }
 }
 
@@ -381,7 +455,11 @@ void Uplink::Stop() {
     thread.join();
     impl_->interrupt = false;
   }
+  // Another replica takes over now rather than when the lease lapses.
+  impl_->ReleaseLease();
 }
+
+bool Uplink::HoldsLease() const { return impl_->lease_held; }
 
 Result<int> Uplink::DrainOnce() { return impl_->DrainOnce(); }
 

@@ -19,9 +19,18 @@
 // entries are read back per consumer). Refusal counts live in memory, so a
 // restart gives the head entry max_refusals fresh tries.
 //
+// Several replicas of the owning service may run (a node scaled out): the
+// draining thread sends only while it holds the stream's lease
+// (<stream_key>:lease, the stream's hash tag), so one replica drains at a
+// time and the parent sees the stream's order. The holder renews it before
+// entries; when it dies, another replica takes over within lease_ms and
+// resends the pending entry, which the parent's receipt answers as a
+// duplicate.
+//
 // Metrics (label queue=<name>): tdkt_uplink_queue_depth,
 // tdkt_uplink_oldest_age_seconds, tdkt_uplink_deliveries_total,
-// tdkt_uplink_failures_total, tdkt_uplink_dead_letters_total.
+// tdkt_uplink_failures_total, tdkt_uplink_dead_letters_total,
+// tdkt_uplink_lease_held (1 on the replica that drains).
 #pragma once
 
 #include <atomic>
@@ -64,7 +73,13 @@ struct UplinkOptions {
   int initial_backoff_ms = 200;
   int max_backoff_ms = 30000;
   int max_refusals = 5;
-  int idle_poll_ms = 500;        // Wait between polls of an empty queue.
+  int idle_poll_ms = 500;        // Wait between polls of an empty queue (or of a lease held elsewhere).
+  // How long the draining thread's lease lasts unless renewed; 0: no lease
+  // (one drainer per stream is then the deployment's job).
+  int lease_ms = 10000;
+  // The name this drainer holds the lease under; a restart under the same
+  // name takes the lease straight back. Empty: <host>:<pid>:<random>.
+  std::string holder;
   // Called once an entry is in the dead-letter list (on the draining
   // thread), so the owner can mark its record; the Uplink's count of
   // refusals is the only one.
@@ -86,7 +101,8 @@ class Uplink {
 
   // Creates the consumer group if missing (idempotent).
   Status Initialize();
-  // Drains on a background thread until Stop().
+  // Drains on a background thread, while it holds the lease, until Stop(),
+  // which gives the lease up.
   void Start();
   void Stop();
   // Delivers entries until the queue is empty or an entry fails; returns the
@@ -102,7 +118,11 @@ class Uplink {
   //                max_refusals refusals; the refusal that reaches the limit
   //                dead-letters it and the call goes on (it is not returned).
   // Also stops between two entries when Stop() is waiting for the thread.
+  // Takes no lease: for tests, benchmarks and single-drainer use.
   Result<int> DrainOnce();
+
+  // True while this Uplink's thread holds the lease.
+  bool HoldsLease() const;
 
   Result<UplinkStats> Stats();
   Result<std::vector<DeadLetter>> DeadLetters(int64_t offset, int64_t limit);
@@ -111,6 +131,10 @@ class Uplink {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A lease for a drainer whose calls to the parent last up to `deadline_ms`:
+// three calls' worth, at least 10 s, so a slow call never loses it.
+int LeaseMsFor(int deadline_ms);
 
 // True for the codes Uplink retries forever (the parent may come back).
 bool IsRetryable(const Status& status);

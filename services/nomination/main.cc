@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
     if (!federation.ok()) return federation.status();
     federation->tls = tdkt::TlsFilesFrom(config);
+    federation->instance = tdkt::InstanceName(config);
     options.federation = *federation;
     if (options.federation.enabled()) {
       auto key = tdkt::federation::SigningKey::LoadOrCreate(options.federation.signing_key_file);

@@ -99,6 +99,8 @@ Status NominationNode::InitializeFederation() {
   uplink.initial_backoff_ms = config.initial_backoff_ms;
   uplink.max_backoff_ms = config.max_backoff_ms;
   uplink.max_refusals = config.max_refusals;
+  uplink.holder = config.instance;
+  uplink.lease_ms = federation::LeaseMsFor(config.deadline_ms);
   uplink.on_dead_letter = [this](const federation::DeadLetter& letter) { federation_manager_.NoteDeadLetter(letter); };
   uplink_ = std::make_unique<federation::Uplink>(
       redis_, uplink, [this](const federation::QueuedItem& item) { return federation_manager_.SendProposal(item); },

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     auto federation = tdkt::federation::FederationConfig::Load(config.Get("federation-file"));
     if (!federation.ok()) return federation.status();
     federation->tls = tdkt::TlsFilesFrom(config);
+    federation->instance = tdkt::InstanceName(config);
     options.federation = std::move(*federation);
     node = std::make_unique<tdkt::reporting::ReportingNode>(options, &service.metrics().registry());
     TDKT_RETURN_IF_ERROR(node->Initialize());

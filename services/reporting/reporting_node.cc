@@ -140,6 +140,8 @@ Status ReportingNode::Initialize() {
   uo.initial_backoff_ms = fed.initial_backoff_ms;
   uo.max_backoff_ms = fed.max_backoff_ms;
   uo.max_refusals = fed.max_refusals;
+  uo.holder = fed.instance;
+  uo.lease_ms = federation::LeaseMsFor(fed.deadline_ms);
   uplink_ = std::make_unique<federation::Uplink>(
       redis_, uo, [this](const federation::QueuedItem& item) { return Send(item); }, registry_);
   return uplink_->Initialize();

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -338,6 +339,90 @@ TEST_F(UplinkTest, StopInterruptsALongQueueBetweenEntriesAndLosesNothing) {
   std::vector<std::string> expected;
   for (int i = 0; i < 300; ++i) expected.push_back(std::to_string(i));
   EXPECT_EQ(parent.Values(), expected);  // Each once, in order.
+}
+
+// Two replicas of the owning service, one stream: only the lease holder
+// sends; when it stops, the other takes over, each entry once and in order.
+TEST_F(UplinkTest, OnlyTheLeaseHolderDrainsAndAnotherReplicaTakesOver) {
+  Receiver parent;
+  std::atomic<int> sent_by_a{0}, sent_by_b{0};
+  UplinkOptions options = Options();
+  options.lease_ms = 3000;  // Renewed every second: no takeover on a slow machine.
+  options.holder = "host-a:50051";
+  auto a = std::make_unique<Uplink>(redis_, options, [&](const QueuedItem& item) {
+    ++sent_by_a;
+    parent.Record(item);
+    return Status::Ok();
+  }, nullptr);
+  options.holder = "host-b:50051";
+  Uplink b(redis_, options, [&](const QueuedItem& item) {
+    ++sent_by_b;
+    parent.Record(item);
+    return Status::Ok();
+  }, nullptr);
+  ASSERT_TRUE(a->Initialize().ok());
+  ASSERT_TRUE(b.Initialize().ok());
+  a->Start();
+  for (int i = 0; i < 500 && !a->HoldsLease(); ++i) std::this_thread::sleep_for(5ms);
+  ASSERT_TRUE(a->HoldsLease());
+  b.Start();
+  std::vector<std::string> expected;
+  for (int i = 0; i < 40; ++i) {
+    Add(std::to_string(i));
+    expected.push_back(std::to_string(i));
+    if (i % 8 == 0) std::this_thread::sleep_for(60ms);  // Across several renewals of the lease.
+  }
+  for (int i = 0; i < 500 && parent.size() < 40; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(parent.Values(), expected);
+  EXPECT_EQ(sent_by_a.load(), 40);
+  EXPECT_EQ(sent_by_b.load(), 0) << "the replica without the lease sent";
+  EXPECT_FALSE(b.HoldsLease());
+  EXPECT_EQ(redis_.Command({"GET", std::string(kStream) + ":lease"})->str, "host-a:50051");
+
+  a.reset();  // Stops and gives the lease up.
+  for (int i = 40; i < 50; ++i) {
+    Add(std::to_string(i));
+    expected.push_back(std::to_string(i));
+  }
+  for (int i = 0; i < 500 && parent.size() < 50; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(parent.Values(), expected);
+  EXPECT_EQ(sent_by_b.load(), 10);
+  EXPECT_TRUE(b.HoldsLease());
+}
+
+// A holder that died keeps the lease until it lapses; then another replica
+// drains, and a restart under the same name takes its lease straight back.
+TEST_F(UplinkTest, ADeadHoldersLeaseLapsesAndARestartReclaimsItsOwn) {
+  Receiver parent;
+  UplinkOptions options = Options();
+  options.lease_ms = 400;
+  options.holder = "host-b:50051";
+  ASSERT_TRUE(redis_.Command({"SET", std::string(kStream) + ":lease", "host-a:50051", "PX", "1500"}).ok());
+  Uplink b(redis_, options, [&](const QueuedItem& item) {
+    parent.Record(item);
+    return Status::Ok();
+  }, nullptr);
+  ASSERT_TRUE(b.Initialize().ok());
+  Add("0");
+  b.Start();
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(parent.size(), 0u) << "sent while the dead replica's lease still held";
+  for (int i = 0; i < 500 && parent.size() < 1; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(parent.Values(), std::vector<std::string>{"0"});
+  b.Stop();
+
+  // host-a comes back while its old lease is still in Redis: it drains at once.
+  ASSERT_TRUE(redis_.Command({"SET", std::string(kStream) + ":lease", "host-a:50051", "PX", "60000"}).ok());
+  options.holder = "host-a:50051";
+  Uplink a(redis_, options, [&](const QueuedItem& item) {
+    parent.Record(item);
+    return Status::Ok();
+  }, nullptr);
+  ASSERT_TRUE(a.Initialize().ok());
+  Add("1");
+  a.Start();
+  for (int i = 0; i < 500 && parent.size() < 2; ++i) std::this_thread::sleep_for(10ms);
+  EXPECT_EQ(parent.Values(), (std::vector<std::string>{"0", "1"}));
 }
 
 }  // namespace
