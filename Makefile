@@ -41,6 +41,7 @@ test: build
 	deploy/run-tests.sh $(CTEST_ARGS)
 
 bench: build
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target tdkt-bench tdkt-federation-bench tdkt-feed-bench
 	deploy/run-bench.sh
 
 # Any sanitizer report aborts the process, so the test that ran it fails.
