@@ -1,18 +1,8 @@
 #include "common/record_store.h"
 
-#include <cstdio>
-
 namespace tdkt {
 
 namespace {
-
-const LuaScript kStoreScript(R"lua(
-local current = redis.call('HGET', KEYS[1], 'v') or '0'
-if current ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'd', ARGV[2])
-if KEYS[2] then redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3]) end
-return 1
-)lua");
 
 // KEYS: [record], [memo], one key per change. ARGV: expected_version ('' for
 // no record: RecordStore::Apply), record, memo flag ('1' with a memo key),
@@ -74,49 +64,6 @@ std::string MemoValue(const std::string& fingerprint, const google::protobuf::Me
   return fingerprint + "\n" + answer.SerializeAsString();
 }
 
-}  // namespace
-
-Status RecordStore::Load(const std::string& key, const std::string& what, google::protobuf::Message* out,
-                         int64_t* version) {
-  auto reply = redis_.Command({"HMGET", key, "v", "d"});
-  if (!reply.ok()) return reply.status();
-  if (reply->elements.size() != 2 || reply->elements[0].is_nil()) return Status::NotFound(what + " does not exist");
-  if (!out->ParseFromString(reply->elements[1].str)) return Status::Internal("stored " + what + " is unreadable");
-  if (version) *version = std::stoll(reply->elements[0].str);
-  return Status::Ok();
-}
-
-Result<std::vector<std::string>> RecordStore::LoadMany(const std::vector<std::string>& keys) {
-  std::vector<RedisArgs> commands;
-  for (const auto& k : keys) commands.push_back({"HGET", k, "d"});
-  auto replies = redis_.Pipeline(commands);
-  if (!replies.ok()) return replies.status();
-  std::vector<std::string> out;
-  for (const auto& r : *replies) {
-    if (r.type == RedisReply::Type::kString) out.push_back(r.str);
-  }
-  return out;
-}
-
-Status RecordStore::Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
-                          const std::string& index_key, const std::string& index_member, int64_t index_score) {
-  RedisArgs keys = {key};
-  RedisArgs args = {std::to_string(expected_version), record.SerializeAsString()};
-  if (!index_key.empty()) {
-    keys.push_back(index_key);
-    args.push_back(index_member);
-    args.push_back(std::to_string(index_score));
-  }
-  auto reply = redis_.Eval(kStoreScript, keys, args);
-  if (!reply.ok()) return reply.status();
-  if (reply->integer != 1) {
-    return Status::Aborted("the record was changed by someone else meanwhile; read it again and retry");
-  }
-  return Status::Ok();
-}
-
-namespace {
-
 const char* KindCode(IndexOp::Kind kind) {
   switch (kind) {
     case IndexOp::Kind::kAdd: return "z+";
@@ -146,6 +93,35 @@ Result<RedisReply> StoreMany(RedisClient& redis, const std::string& record_key, 
 }
 
 }  // namespace
+
+Status RecordStore::Load(const std::string& key, const std::string& what, google::protobuf::Message* out,
+                         int64_t* version) {
+  auto reply = redis_.Command({"HMGET", key, "v", "d"});
+  if (!reply.ok()) return reply.status();
+  if (reply->elements.size() != 2 || reply->elements[0].is_nil()) return Status::NotFound(what + " does not exist");
+  if (!out->ParseFromString(reply->elements[1].str)) return Status::Internal("stored " + what + " is unreadable");
+  if (version) *version = std::stoll(reply->elements[0].str);
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> RecordStore::LoadMany(const std::vector<std::string>& keys) {
+  std::vector<RedisArgs> commands;
+  for (const auto& k : keys) commands.push_back({"HGET", k, "d"});
+  auto replies = redis_.Pipeline(commands);
+  if (!replies.ok()) return replies.status();
+  std::vector<std::string> out;
+  for (const auto& r : *replies) {
+    if (r.type == RedisReply::Type::kString) out.push_back(r.str);
+  }
+  return out;
+}
+
+Status RecordStore::Store(const std::string& key, int64_t expected_version, const google::protobuf::Message& record,
+                          const std::string& index_key, const std::string& index_member, int64_t index_score) {
+  std::vector<IndexOp> indexes;
+  if (!index_key.empty()) indexes.push_back(IndexOp::Add(index_key, index_member, index_score));
+  return Store(key, expected_version, record, indexes);
+}
 
 void AppendMemoArgs(const MemoWrite& memo, RedisArgs* keys, RedisArgs* args) {
   args->insert(args->end(), {memo.empty() ? "0" : "1", memo.value, std::to_string(kMemoSeconds)});

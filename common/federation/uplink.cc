@@ -84,12 +84,11 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1
 )lua");
 
-// host:pid:random, unique per Uplink, readable in `GET <stream>:lease`.
+// pid:<pid>:<random>, unique per Uplink, for owners that name no holder
+// (the binaries pass InstanceName, <host name>:<grpc-port>).
 std::string NewHolderId() {
-  char host[256] = {0};
-  if (gethostname(host, sizeof host - 1) != 0) host[0] = 0;
   auto nonce = RandomHex(6);
-  return std::string(host) + ":" + std::to_string(getpid()) + ":" + (nonce.ok() ? *nonce : "0");
+  return "pid:" + std::to_string(getpid()) + ":" + (nonce.ok() ? *nonce : "0");
 }
 
 }  // namespace

@@ -78,7 +78,7 @@ struct UplinkOptions {
   // (one drainer per stream is then the deployment's job).
   int lease_ms = 10000;
   // The name this drainer holds the lease under; a restart under the same
-  // name takes the lease straight back. Empty: <host>:<pid>:<random>.
+  // name takes the lease straight back. Empty: pid:<pid>:<random>.
   std::string holder;
   // Called once an entry is in the dead-letter list (on the draining
   // thread), so the owner can mark its record; the Uplink's count of
